@@ -1,0 +1,61 @@
+// The in-flight document: pages of lines with provenance, plus the messages every stage reports on it.
+import type { PageInfo, Repair, Warning } from './schema/minutes.js';
+
+export type InputFormat = 'pdf' | 'image' | 'text';
+
+/** One physical line as read, before any cleaning. `line` is 1-based within its page. */
+export interface RawLine {
+  text: string;
+  page: number;
+  line: number;
+  /** OCR word-confidence mean for the line (0–100), null for text layers and plain text. */
+  confidence: number | null;
+  /** Layout hint from geometry (PDF, OCR): a vertical gap larger than the line pitch precedes the line. */
+  gapBefore?: boolean;
+  /** Layout hint from geometry: the line runs to the right margin, so it probably continues on the next. */
+  wrapped?: boolean;
+}
+
+export interface RawPage {
+  number: number;
+  lines: RawLine[];
+  source: PageInfo['text'];
+  ocrConfidence: number | null;
+}
+
+/**
+ * A line after cleaning: layout marks are gone and recorded as flags, so segmentation rules see content only.
+ * Provenance (page, line) always points at the raw line the text came from.
+ */
+export interface Line {
+  text: string;
+  page: number;
+  line: number;
+  /** Markdown-style heading level (`##` → 2) or 0. */
+  heading: number;
+  /** The whole line was emphasised (`**…**`), which minutes use for headings. */
+  bold: boolean;
+  /** Set when the line is page furniture (running header, "Justerandes sign", page numbers): the rule that said so. */
+  furniture: string | null;
+  /** A blank line (or a vertical gap in a PDF) precedes this line. */
+  gapBefore: boolean;
+  /** The line was broken by the page width and continues on the next line. */
+  wrapped: boolean;
+}
+
+export interface DocumentMessages {
+  warnings: Warning[];
+  repairs: Repair[];
+}
+
+export interface InputDocument {
+  file: string;
+  sha256: string;
+  format: InputFormat;
+  pages: RawPage[];
+  warnings: Warning[];
+}
+
+export function warning(code: string, message: string, at?: { page: number; line: number } | null): Warning {
+  return { code, message, page: at?.page ?? null, line: at?.line ?? null };
+}

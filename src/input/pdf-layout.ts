@@ -1,0 +1,119 @@
+// Rebuilds lines from positioned PDF text items: columns become tabs, vertical gaps and wrapped lines become hints.
+import type { RawLine } from '../document.js';
+
+export interface TextItem {
+  str: string;
+  /** Left edge and baseline in PDF user space (y grows upwards). */
+  x: number;
+  y: number;
+  width: number;
+  /** Font size; 0 for the empty end-of-line markers pdf.js emits. */
+  height: number;
+}
+
+interface BuiltLine {
+  items: TextItem[];
+  y: number;
+  size: number;
+  left: number;
+  right: number;
+}
+
+/** Groups items by baseline (a line is items whose baselines lie within half a font size). */
+function groupLines(items: readonly TextItem[]): BuiltLine[] {
+  const visible = items.filter((it) => it.str.length > 0 && (it.str.trim() !== '' || it.width > 0));
+  const lines: BuiltLine[] = [];
+  for (const it of visible) {
+    const size = it.height || 10;
+    const line = lines.find((l) => Math.abs(l.y - it.y) <= Math.max(l.size, size) * 0.5);
+    if (line) {
+      line.items.push(it);
+      line.size = Math.max(line.size, it.height);
+    } else {
+      lines.push({ items: [it], y: it.y, size: it.height, left: 0, right: 0 });
+    }
+  }
+  for (const l of lines) {
+    l.items.sort((a, b) => a.x - b.x);
+    const inked = l.items.filter((it) => it.str.trim() !== '');
+    l.left = inked.length ? inked[0]!.x : 0;
+    l.right = inked.length ? Math.max(...inked.map((it) => it.x + it.width)) : 0;
+    if (!l.size) l.size = 10;
+  }
+  return lines.filter((l) => l.items.some((it) => it.str.trim() !== '')).sort((a, b) => b.y - a.y);
+}
+
+/** Joins a line's items, turning wide gaps (tab stops, table columns) into tabs. */
+function lineText(line: BuiltLine): string {
+  let out = '';
+  let end: number | null = null;
+  let prev = '';
+  for (const it of line.items) {
+    if (it.str.trim() === '') {
+      // whitespace items are gaps; their width is what matters
+      end = end === null ? it.x + it.width : Math.max(end, it.x + it.width);
+      continue;
+    }
+    if (end !== null && out !== '') {
+      const startGap = it.x - lastInkEnd(line, it);
+      const hadSpace = /\s$/.test(out) || /^\s/.test(it.str);
+      if (startGap >= line.size * 0.9) out = out.replace(/\s+$/, '') + '\t';
+      else if (!hadSpace && startGap > line.size * 0.12) out += ' ';
+      else if (!hadSpace && /\p{Ll}$/u.test(prev) && /^\p{Lu}\p{Ll}/u.test(it.str.trimStart())) {
+        // Two separate runs touching lowercase-to-Capital: a label and a value at a tab stop ("TjänstepersonerMikaela").
+        out += '\t';
+      } else if (!hadSpace && /^[\s(]/.test(it.str) === false && /[,;:)]$/.test(prev)) out += ' ';
+    }
+    out += it.str;
+    prev = it.str.trimEnd();
+    end = it.x + it.width;
+  }
+  return out.replace(/[ \u00a0]+$/, '');
+}
+
+function lastInkEnd(line: BuiltLine, before: TextItem): number {
+  let endX = -Infinity;
+  for (const it of line.items) {
+    if (it === before) break;
+    if (it.str.trim() !== '') endX = Math.max(endX, it.x + it.width - (it.str.length - it.str.trimEnd().length) * line.size * 0.25);
+  }
+  return endX;
+}
+
+function percentile(values: number[], q: number): number {
+  if (!values.length) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) * q)]!;
+}
+
+/**
+ * Lines of one page, top to bottom. `gapBefore` marks a vertical gap clearly larger than the usual
+ * line pitch (a paragraph break or blank line); `wrapped` marks a line that ran out of width: the next
+ * line's first word would not have fitted after it, and the next line follows at normal pitch.
+ */
+export function layoutPage(items: readonly TextItem[], page: number): RawLine[] {
+  const lines = groupLines(items);
+  const pitches: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const d = lines[i - 1]!.y - lines[i]!.y;
+    if (d > 0 && d < lines[i]!.size * 2.5) pitches.push(d);
+  }
+  // The tightest common pitch is the line spacing; paragraph spacing and blank lines only add to it.
+  const pitch = percentile(pitches, 0.2) || 12;
+  const rightMargin = Math.max(...lines.map((l) => l.right), 0);
+  return lines.map((l, i) => {
+    const prev = lines[i - 1];
+    const next = lines[i + 1];
+    const gapBefore = prev ? prev.y - l.y > pitch * 1.3 : false;
+    let wrapped = false;
+    // Wrapped lines follow at exactly the line pitch; any paragraph spacing at all means a new paragraph.
+    if (next && l.y - next.y <= pitch * 1.04) {
+      const text = lineText(next).trimStart();
+      const firstWord = text.split(/\s+/)[0] ?? '';
+      const avgChar = next.items.reduce((a, it) => a + it.width, 0) / Math.max(1, next.items.reduce((a, it) => a + it.str.length, 0));
+      const needed = (firstWord.length + 1) * (avgChar || l.size * 0.5);
+      wrapped = l.right + needed > rightMargin - 1 && Math.abs(next.left - Math.min(...lines.map((x) => x.left))) < l.size * 3;
+    }
+    return { text: lineText(l), page, line: i + 1, confidence: null, gapBefore, wrapped };
+  });
+}
