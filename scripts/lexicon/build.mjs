@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+// Generates data/lexicon/{words.dawg,ngrams.bin}: the Swedish lexicon and n-gram counts that the
+// repair stage (src/repair) loads. See README.md beside this file for sources, licences and how to
+// rerun. Needs apt-get and dpkg-deb (generation time only; the output is committed).
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseAff, expandDic, ROLE } from './hunspell.mjs';
+import { buildDawg, pack } from './dawg.mjs';
+import { gazetteerWords, ACRONYMS } from './gazetteer.mjs';
+import { packageParagraphs, isSwedish, sentences } from './corpus.mjs';
+import { GENERAL_SWEDISH_PER_MILLION } from './domain-prior.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const outDir = path.join(root, 'data/lexicon');
+const cache = process.env.LEXICON_CACHE ?? '/tmp/protokoll-lexicon-cache';
+
+/** Debian packages whose Swedish text we count, with a weight per token (prose counts more). */
+export const SOURCES = [
+  { pkg: 'cfi-sv', weight: 3, licence: 'public domain (Linus Walleij, "Copyright finns inte")' },
+  { pkg: 'libreoffice-help-sv', weight: 1, licence: 'MPL-2.0' },
+  { pkg: 'libreoffice-l10n-sv', weight: 0.5, licence: 'MPL-2.0' },
+  { pkg: 'gnome-user-docs', weight: 1, licence: 'CC-BY-SA-3.0', only: '/help/sv/' },
+  { pkg: 'manpages-sv', weight: 1, licence: 'GPL-3+' },
+  { pkg: 'gimp-help-sv', weight: 1, licence: 'GFDL-1.2+' },
+  { pkg: 'lifelines-doc-sv', weight: 1, licence: 'MIT/X11-style (LifeLines)' },
+  { pkg: 'debian-edu-doc-legacy-sv', weight: 1, licence: 'GPL-2+ / CC-BY-SA-3.0' },
+];
+
+// Role bit beyond hunspell's: written in capitals (an acronym such as AI, IT, EU).
+const CAPS = 64;
+
+// ---------------------------------------------------------------- lexicon
+function buildLexicon() {
+  const dictDir = path.join(root, 'node_modules/dictionary-sv');
+  const aff = parseAff(fs.readFileSync(path.join(dictDir, 'index.aff'), 'utf8'));
+  const forms = new Map(); // lowercase form -> roles
+  const allowed = /^[a-zàáâãäåæçèéêëíïñóôöøúûüāăćčęğłńňőřśşšźž0-9'.:-]+$/;
+  const add = (form, roles) => {
+    const lower = form.toLowerCase();
+    if (!allowed.test(lower) || lower.length > 60) return;
+    let r = roles;
+    if (/^\p{Lu}{2,}$/u.test(form)) r |= CAPS;
+    const old = forms.get(lower);
+    if (old === undefined) return void forms.set(lower, r);
+    // "only a name" and "only in capitals" hold when every source says so
+    const both = old & r & (ROLE.PROPER | CAPS);
+    forms.set(lower, ((old | r) & ~(ROLE.PROPER | CAPS)) | both);
+  };
+  expandDic(fs.readFileSync(path.join(dictDir, 'index.dic'), 'utf8'), aff, add);
+  for (const w of gazetteerWords()) add(w, ROLE.WORD | ROLE.PROPER | ROLE.BEGIN);
+  for (const w of ACRONYMS) add(w, ROLE.WORD);
+  return forms;
+}
+
+// ---------------------------------------------------------------- corpus
+function fetchPackage(pkg) {
+  const dir = path.join(cache, pkg);
+  if (fs.existsSync(path.join(dir, '.done'))) return dir;
+  fs.mkdirSync(dir, { recursive: true });
+  execFileSync('apt-get', ['download', pkg], { cwd: cache, stdio: 'inherit' });
+  const deb = fs.readdirSync(cache).find((f) => f.startsWith(`${pkg}_`) && f.endsWith('.deb'));
+  if (!deb) throw new Error(`apt-get download ${pkg} gave no .deb`);
+  execFileSync('dpkg-deb', ['-x', path.join(cache, deb), dir]);
+  fs.writeFileSync(path.join(dir, '.done'), '');
+  return dir;
+}
+
+function countCorpus() {
+  const uni = new Map(), bi = new Map();
+  let tokens = 0;
+  const bump = (m, k, w) => m.set(k, (m.get(k) ?? 0) + w);
+  for (const src of SOURCES) {
+    const dir = fetchPackage(src.pkg);
+    const seen = new Set(); // help files repeat boilerplate paragraphs; count each once
+    let kept = 0, toks = 0;
+    for (const p of packageParagraphs(dir, src.only)) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      const ss = sentences(p);
+      if (!isSwedish(ss.flat())) continue;
+      kept++;
+      for (const s of ss) {
+        let prev = '<s>';
+        for (const w of s) {
+          bump(uni, w, src.weight);
+          bump(bi, `${prev} ${w}`, src.weight);
+          prev = w;
+          toks++;
+        }
+        bump(bi, `${prev} </s>`, src.weight);
+        bump(uni, '<s>', src.weight);
+      }
+    }
+    tokens += toks * src.weight;
+    console.error(`${src.pkg}: ${kept} paragraphs, ${toks} tokens`);
+  }
+  return { uni, bi, tokens };
+}
+
+// ---------------------------------------------------------------- packing
+export function fnv1a(s) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+const quant = (c) => Math.min(255, Math.max(0, Math.round(Math.log(Math.max(c, 1)) * 16)));
+
+function packTable(entries) {
+  const rows = entries.map(([k, c]) => [fnv1a(k), quant(c)]).sort((a, b) => a[0] - b[0]);
+  const hashes = new Uint32Array(rows.length), q = new Uint8Array(rows.length);
+  let n = 0;
+  for (const [h, v] of rows) {
+    if (n && hashes[n - 1] === h) { q[n - 1] = Math.max(q[n - 1], v); continue; }
+    hashes[n] = h; q[n] = v; n++;
+  }
+  return { hashes: hashes.subarray(0, n), q: q.subarray(0, n) };
+}
+
+const fold = (w) => w.replace(/[åä]/g, 'a').replace(/ö/g, 'o');
+
+function main() {
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.mkdirSync(cache, { recursive: true });
+  console.error('expanding dictionary-sv …');
+  const forms = buildLexicon();
+  console.error(`${forms.size} forms`);
+
+  // alphabet: role labels are codes 1..127, letters 128..255
+  const chars = new Set();
+  for (const f of forms.keys()) for (const ch of f) chars.add(ch);
+  const alphabet = [...chars].sort();
+  if (alphabet.length > 128) throw new Error('alphabet too large');
+  const code = new Map(alphabet.map((c, i) => [c, 128 + i]));
+  const seqs = [...forms].map(([f, r]) => String.fromCharCode(...[...f].map((c) => code.get(c)), r));
+  seqs.sort();
+  const dawg = pack(buildDawg(seqs.map((s) => [...s].map((c) => c.charCodeAt(0)))));
+  console.error(`dawg: ${dawg.edges} edges`);
+  const alpha = Buffer.from(alphabet.join(''), 'utf16le');
+  const head = Buffer.alloc(12);
+  head.write('PKD1', 0, 'latin1');
+  head.writeUInt32LE(dawg.edges, 4);
+  head.writeUInt32LE(alphabet.length, 8);
+  const pad = Buffer.alloc((4 - ((12 + alpha.length) % 4)) % 4);
+  fs.writeFileSync(path.join(outDir, 'words.dawg'), Buffer.concat([head, alpha, pad, Buffer.from(dawg.next.buffer), Buffer.from(dawg.label.buffer)]));
+
+  console.error('counting corpus …');
+  const { uni, bi, tokens } = countCorpus();
+  // Correct the help-text bias ("Så här …" makes "här" outnumber "har") by blending the counts of
+  // common function words with their share in general Swedish prose.
+  for (const [w, perMillion] of Object.entries(GENERAL_SWEDISH_PER_MILLION)) {
+    const prior = (perMillion * tokens) / 1e6;
+    uni.set(w, 0.3 * (uni.get(w) ?? 0) + 0.7 * prior);
+  }
+  // which forms compete with another form for the same letters without diacritics
+  const byKey = new Map();
+  for (const [f, r] of forms) {
+    if (!(r & ROLE.WORD)) continue;
+    const k = fold(f);
+    byKey.set(k, (byKey.get(k) ?? 0) + 1);
+  }
+  const ambiguous = (w) => w === '<s>' || w === '</s>' || (byKey.get(fold(w)) ?? 0) > 1 || /[åäö]/.test(w);
+  const uniRows = [...uni].filter(([w, c]) => c >= 2 || forms.has(w));
+  const biRows = [...bi].filter(([k, c]) => {
+    if (c < 1.5) return false;
+    const [a, b] = k.split(' ');
+    return ambiguous(a) || ambiguous(b);
+  });
+  const U = packTable(uniRows), B = packTable(biRows);
+  console.error(`unigrams ${U.hashes.length}, bigrams ${B.hashes.length}, tokens ${Math.round(tokens)}`);
+  const nh = Buffer.alloc(16);
+  nh.write('PKN1', 0, 'latin1');
+  nh.writeUInt32LE(U.hashes.length, 4);
+  nh.writeUInt32LE(B.hashes.length, 8);
+  nh.writeUInt32LE(Math.round(tokens), 12);
+  fs.writeFileSync(path.join(outDir, 'ngrams.bin'), Buffer.concat([nh, Buffer.from(U.hashes.buffer, U.hashes.byteOffset, U.hashes.byteLength), Buffer.from(B.hashes.buffer, B.hashes.byteOffset, B.hashes.byteLength), Buffer.from(U.q), Buffer.from(B.q)]));
+  fs.writeFileSync(path.join(outDir, 'SOURCES.json'), `${JSON.stringify({ generatedBy: 'scripts/lexicon/build.mjs', dictionary: 'dictionary-sv (hunspell, Göran Andersson, LGPL-3.0)', corpus: SOURCES.map(({ pkg, weight, licence }) => ({ debianPackage: pkg, weight, licence })), forms: forms.size, dawgEdges: dawg.edges, unigrams: U.hashes.length, bigrams: B.hashes.length, weightedTokens: Math.round(tokens) }, null, 2)}\n`);
+}
+
+main();

@@ -1,0 +1,107 @@
+// Generates the valid Swedish forms a damaged word part may stand for: lost diacritics
+// (a → å/ä, o → ö), OCR glyph confusions (é, 6, & for å/ä/ö; d, i, a, G only as a last resort),
+// and compounds rebuilt from the lexicon's compound parts.
+import { ROLE, type Lexicon } from './lexicon.js';
+
+export interface Candidate {
+  /** lowercase form */
+  form: string;
+  roles: number;
+  /** letters a/o given a diacritic */
+  diacritics: number;
+  /** strong OCR substitutions (é, 6, & …) */
+  strong: number;
+  /** weak OCR substitutions (d, i, a, G for å/ä/ö) */
+  weak: number;
+  /** number of compound parts (1 = a dictionary form) */
+  parts: number;
+  /** the last compound part, for frequency back-off */
+  head: string;
+}
+
+interface Sub {
+  out: string;
+  len: number;
+  kind: 0 | 1 | 2 | 3; // exact, diacritic, strong OCR, weak OCR
+}
+
+const DIA: Record<string, string[]> = { a: ['å', 'ä'], o: ['ö'] };
+// glyphs OCR reads for å/ä/ö: strong evidence that a letter lost its ring or dots
+const STRONG1: Record<string, string[]> = { 'é': ['ä', 'ö'], 'è': ['ä', 'ö'], 'ë': ['ä', 'ö'], '6': ['ö'], '&': ['å'], 'ô': ['ö'], 'ó': ['ö'], 'á': ['å', 'ä'], 'à': ['å', 'ä'] };
+const STRONG2: Record<string, string> = { 'oé': 'ö', 'éo': 'ö', 'é6': 'ö', '6é': 'ö', 'aé': 'ä', 'oè': 'ö' };
+// plain letters OCR sometimes makes of å/ä/ö: believable only for otherwise unknown words
+const WEAK1: Record<string, string[]> = { d: ['å', 'ä', 'ö'], i: ['ä', 'å'], a: ['ö'], g: ['å', 'ä', 'ö'] };
+const WEAK2: Record<string, string> = { da: 'å' };
+
+function subs(s: string, orig: string, i: number, weakAllowed: boolean): Sub[] {
+  const c = s[i]!;
+  const out: Sub[] = [{ out: c, len: 1, kind: 0 }];
+  for (const d of DIA[c] ?? []) out.push({ out: d, len: 1, kind: 1 });
+  for (const d of STRONG1[c] ?? []) out.push({ out: d, len: 1, kind: 2 });
+  const two = s.slice(i, i + 2);
+  const s2 = STRONG2[two];
+  if (s2) out.push({ out: s2, len: 2, kind: 2 });
+  if (weakAllowed) {
+    // a capital G inside a lowercase word is a misread å/ä/ö; a lowercase g is just a g
+    const w1 = c === 'g' ? (orig[i] === 'G' && i > 0 ? WEAK1.g : undefined) : WEAK1[c];
+    for (const d of w1 ?? []) out.push({ out: d, len: 1, kind: 3 });
+    const w2 = WEAK2[two];
+    if (w2) out.push({ out: w2, len: 2, kind: 3 });
+  }
+  return out;
+}
+
+const MAX_RESULTS = 40;
+const STEP_BUDGET = 20000;
+
+/**
+ * All valid forms for one word part. `weak` enables the last-resort substitutions; the caller
+ * asks for them only when nothing else is found.
+ */
+export function generate(lex: Lexicon, part: string, weak: boolean): Candidate[] {
+  const orig = part;
+  const s = part.toLowerCase();
+  const found = new Map<string, Candidate>();
+  let steps = 0;
+  const kinds = [0, 0, 0, 0];
+  const partStarts: number[] = [];
+
+  const go = (pos: number, node: number, out: string, partStart: number, parts: number): void => {
+    if (++steps > STEP_BUDGET || found.size >= MAX_RESULTS) return;
+    const roles = lex.roles(node);
+    if (pos === s.length) {
+      const ok = parts === 1 ? roles & ROLE.WORD : roles & ROLE.END;
+      if (!ok) return;
+      const prev = found.get(out);
+      const cand: Candidate = { form: out, roles: parts === 1 ? roles : ROLE.WORD | (roles & ROLE.RARE), diacritics: kinds[1]!, strong: kinds[2]!, weak: kinds[3]!, parts, head: out.slice(partStarts[partStarts.length - 1] ?? 0) };
+      if (!prev || rank(cand) < rank(prev)) found.set(out, cand);
+      return;
+    }
+    // a compound: the part so far may begin (or continue) one, and at least two letters follow
+    if (out.length - partStart >= 2 && s.length - pos >= 2 && parts < 4 && roles & (parts === 1 ? ROLE.BEGIN : ROLE.MIDDLE)) {
+      partStarts.push(out.length);
+      go(pos, 0, out, out.length, parts + 1);
+      partStarts.pop();
+    }
+    for (const sub of subs(s, orig, pos, weak)) {
+      if (sub.kind === 3 && kinds[3]! >= 2) continue;
+      let n = node, ok = true;
+      for (const ch of sub.out) {
+        const code = lex.code(ch);
+        const e = code < 0 ? -1 : lex.child(n, code);
+        if (e < 0) { ok = false; break; }
+        n = lex.target(e);
+      }
+      if (!ok) continue;
+      kinds[sub.kind]!++;
+      go(pos + sub.len, n, out + sub.out, partStart, parts);
+      kinds[sub.kind]!--;
+    }
+  };
+  go(0, 0, '', 0, 1);
+  return [...found.values()];
+}
+
+function rank(c: Candidate): number {
+  return c.weak * 100 + c.strong * 10 + (c.parts - 1) * 2 + c.diacritics * 0.1;
+}

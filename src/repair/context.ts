@@ -1,0 +1,113 @@
+// Scores candidate words with smoothed unigram/bigram counts and picks the best sequence over the
+// candidate lattice (Viterbi), so that "for"/"för" or "var"/"vår" is decided by its neighbours.
+import { ROLE, type Lexicon } from './lexicon.js';
+
+/** One slot of the lattice: its candidate forms and what each costs before context (log scale). */
+export interface Slot {
+  forms: string[];
+  emission: number[];
+  /** frequency back-off word for forms the corpus never saw (the head of a compound) */
+  heads: string[];
+  roles: number[];
+  /** true when a sentence starts at this slot */
+  sentenceStart: boolean;
+}
+
+export interface Decision {
+  index: number;
+  confidence: number;
+  /** log-score margin between the chosen form and the best alternative */
+  margin: number;
+}
+
+const MU = 40; // Dirichlet prior weight for the bigram estimate
+
+export class ContextModel {
+  private readonly uniCache = new Map<string, number>();
+  private readonly n: number;
+  constructor(private readonly lex: Lexicon) {
+    this.n = Math.max(1, lex.tokens);
+  }
+
+  /** Corpus count of a form, backed off to its compound head and floored for unseen words. */
+  count(form: string, head: string, roles: number): number {
+    const key = `${form}|${head}`;
+    let c = this.uniCache.get(key);
+    if (c !== undefined) return c;
+    c = this.lex.unigram(form);
+    if (c === 0) c = form !== head ? 0.05 * this.lex.unigram(head) + 0.2 : roles ? 0.3 : 0.02;
+    if (roles & ROLE.RARE) c *= 0.1;
+    this.uniCache.set(key, c);
+    return c;
+  }
+
+  private logTrans(prev: string | null, prevCount: number, form: string, count: number): number {
+    const p = count / this.n;
+    if (prev === null) return Math.log(p);
+    const b = this.lex.bigram(prev, form);
+    return Math.log((b + MU * p) / (prevCount + MU));
+  }
+
+  /** Best form index per slot, with a local confidence for each choice. */
+  decode(slots: Slot[]): Decision[] {
+    const n = slots.length;
+    if (n === 0) return [];
+    const counts = slots.map((s) => s.forms.map((f, k) => this.count(f, s.heads[k]!, s.roles[k]!)));
+    const startCount = Math.max(1, this.lex.unigram('<s>'));
+    const score: Float64Array[] = [];
+    const back: Int32Array[] = [];
+    for (let i = 0; i < n; i++) {
+      const s = slots[i]!;
+      const k = s.forms.length;
+      const sc = new Float64Array(k), bp = new Int32Array(k);
+      for (let j = 0; j < k; j++) {
+        const form = s.forms[j]!, c = counts[i]![j]!;
+        if (i === 0 || s.sentenceStart) {
+          let best = -Infinity, arg = 0;
+          const prevBest = i === 0 ? 0 : Math.max(...score[i - 1]!);
+          if (i > 0) arg = score[i - 1]!.indexOf(prevBest);
+          best = prevBest + this.logTrans('<s>', startCount, form, c);
+          sc[j] = best + s.emission[j]!;
+          bp[j] = arg;
+          continue;
+        }
+        const p = slots[i - 1]!;
+        let best = -Infinity, arg = 0;
+        for (let q = 0; q < p.forms.length; q++) {
+          const v = score[i - 1]![q]! + this.logTrans(p.forms[q]!, counts[i - 1]![q]!, form, c);
+          if (v > best) { best = v; arg = q; }
+        }
+        sc[j] = best + s.emission[j]!;
+        bp[j] = arg;
+      }
+      score.push(sc);
+      back.push(bp);
+    }
+    const choice = new Int32Array(n);
+    const last = score[n - 1]!;
+    choice[n - 1] = last.indexOf(Math.max(...last));
+    for (let i = n - 1; i > 0; i--) choice[i - 1] = back[i]![choice[i]!]!;
+
+    // local confidence: each candidate scored with its neighbours fixed to the chosen path
+    const out: Decision[] = [];
+    for (let i = 0; i < n; i++) {
+      const s = slots[i]!;
+      if (s.forms.length === 1) { out.push({ index: 0, confidence: 1, margin: Infinity }); continue; }
+      const local = s.forms.map((form, j) => {
+        const c = counts[i]![j]!;
+        let v = s.emission[j]!;
+        if (i === 0 || s.sentenceStart) v += this.logTrans('<s>', startCount, form, c);
+        else { const q = choice[i - 1]!; v += this.logTrans(slots[i - 1]!.forms[q]!, counts[i - 1]![q]!, form, c); }
+        const nx = slots[i + 1];
+        if (nx && !nx.sentenceStart) { const q = choice[i + 1]!; v += this.logTrans(form, c, nx.forms[q]!, counts[i + 1]![q]!); }
+        return v;
+      });
+      const ci = choice[i]!;
+      const mx = Math.max(...local);
+      const z = local.reduce((a, v) => a + Math.exp(v - mx), 0);
+      const second = Math.max(...local.filter((_, j) => j !== ci));
+      out.push({ index: ci, confidence: Math.exp(local[ci]! - mx) / z, margin: local[ci]! - second });
+    }
+    return out;
+  }
+}

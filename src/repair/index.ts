@@ -1,0 +1,212 @@
+// The repair stage: puts back å/ä/ö and undoes OCR confusions in extracted text, line by line,
+// keeping every token in place and recording each change for audit.
+import { generate, type Candidate } from './candidates.js';
+import { ContextModel, type Slot } from './context.js';
+import { estimateDamage } from './damage.js';
+import { lexicon, ROLE, type Lexicon } from './lexicon.js';
+import { applyCase, partKind, tokenize, type Token } from './tokens.js';
+
+export interface RepairLine { text: string; page: number; line: number }
+export interface RepairChange { page: number; line: number; from: string; to: string; rule: string; confidence: number }
+export interface RepairWarning { code: string; message: string; page: number | null; line: number | null }
+export interface RepairResult { lines: string[]; changes: RepairChange[]; warnings: RepairWarning[]; damage: number }
+export interface RepairOptions { mode?: 'auto' | 'conservative' | 'aggressive' }
+
+export { lexicon } from './lexicon.js';
+
+/** One repairable word part and where it sits. */
+interface PartRef {
+  line: number;
+  token: number;
+  part: number;
+  text: string;
+  cands: Candidate[];
+  selfValid: boolean;
+  capitalized: boolean;
+  allCaps: boolean;
+  midSentence: boolean;
+  sentenceStart: boolean;
+  english: boolean;
+}
+
+// English words that are not Swedish words: a neighbour among them marks an English phrase
+const ENGLISH = new Set('the of and with is are this that your our from by will be have has you we they its an which would should could these those there their what where when who how about into than then'.split(' '));
+
+const candCache = new Map<string, Candidate[]>();
+function candidatesFor(lex: Lexicon, lower: string): Candidate[] {
+  let c = candCache.get(lower);
+  if (c) return c;
+  c = generate(lex, lower, false);
+  const hasOther = c.some((x) => x.form !== lower);
+  const selfValid = c.some((x) => x.form === lower && x.diacritics + x.strong + x.weak === 0);
+  // the last-resort substitutions only for a word that is otherwise unknown
+  if (!selfValid && !hasOther) c = generate(lex, lower, true);
+  if (candCache.size > 50000) candCache.clear();
+  candCache.set(lower, c);
+  return c;
+}
+
+const endsSentence = (t: Token | undefined): boolean => !!t && /[.!?]["'”’)]*$/.test(t.text);
+
+export function repairLines(lines: readonly RepairLine[], options: RepairOptions = {}): RepairResult {
+  const lex = lexicon();
+  const mode = options.mode ?? 'auto';
+  const toks = lines.map((l) => tokenize(l.text.normalize('NFC')));
+  const newParts: string[][][] = toks.map((ts) => ts.map((t) => [...t.parts]));
+  const ruleOf = new Map<string, { rule: string; confidence: number }>(); // "line:token" → rule
+  const warnings: RepairWarning[] = [];
+  const warned = new Set<number>();
+  const note = (li: number, tj: number, rule: string, confidence: number): void => {
+    const k = `${li}:${tj}`;
+    const prev = ruleOf.get(k);
+    if (!prev || confidence < prev.confidence) ruleOf.set(k, { rule, confidence: prev ? Math.min(prev.confidence, confidence) : confidence });
+  };
+
+  // ---- single-token rules that need no context model
+  for (let li = 0; li < toks.length; li++) {
+    const ts = toks[li]!;
+    for (let tj = 0; tj < ts.length; tj++) {
+      const t = ts[tj]!;
+      // "e"/"o" opening a list line is a bullet the OCR read as a letter
+      if (tj === 0 && ts.length > 1 && /^[eo°]$/.test(t.text) && /^[\p{Lu}|]/u.test(ts[1]!.text)) {
+        newParts[li]![tj] = ['•'];
+        note(li, tj, 'list-bullet', 0.9);
+        continue;
+      }
+      // a lone "|" is a capital I
+      if (t.text === '|' && ts.length > 1) {
+        newParts[li]![tj] = ['I'];
+        note(li, tj, 'ocr-I', 0.8);
+        continue;
+      }
+      // a lone "1" between words, with no other number near, is the preposition i
+      if (t.text === '1' && tj > 0 && tj + 1 < ts.length) {
+        const prev = ts[tj - 1]!, next = ts[tj + 1]!;
+        const near = ts.slice(Math.max(0, tj - 3), tj + 4).filter((x) => /\d/.test(x.text)).length;
+        if (near === 1 && /^\p{Ll}+$/u.test(prev.text) && /^\p{L}{2,}[.,;:]?$/u.test(next.text) && !NUMBERED.has(prev.text) && lex.lookup(next.core.toLowerCase()) !== 0 || (near === 1 && /^\p{Ll}+$/u.test(prev.text) && /^\p{Lu}\p{Ll}+[.,;:]?$/u.test(next.text) && !NUMBERED.has(prev.text))) {
+          newParts[li]![tj] = ['i'];
+          note(li, tj, 'ocr-I', 0.6);
+          continue;
+        }
+      }
+      if (t.protectedToken) continue;
+      t.parts.forEach((p, k) => {
+        if (k % 2 === 1) return;
+        // "|T", "1D": a capital I read as a bar or a one, in front of capitals
+        if (partKind(p) === 'acronym-I') {
+          const fixed = `I${p.slice(1)}`;
+          if (lex.lookup(fixed.toLowerCase()) & ROLE.WORD) { newParts[li]![tj]![k] = fixed; note(li, tj, 'ocr-I', 0.85); }
+        } else if (p === 'Al' && !(lex.lookup('al') & ROLE.PROPER && /^\p{Lu}\p{Ll}/u.test(ts[tj + 1]?.core ?? '') && !/^(AI|Sweden)$/.test(ts[tj + 1]?.core ?? ''))) {
+          // "Al" with a capital A and a small l is far more often "AI" in today's minutes than
+          // the tree (which would be written "al")
+          newParts[li]![tj]![k] = 'AI';
+          note(li, tj, 'ocr-I', 0.7);
+        }
+      });
+    }
+  }
+
+  // ---- collect word parts for the context model
+  const refs: PartRef[] = [];
+  let intact = 0, damaged = 0, words = 0;
+  let prevLineEmpty = true;
+  for (let li = 0; li < toks.length; li++) {
+    const ts = toks[li]!;
+    for (let tj = 0; tj < ts.length; tj++) {
+      const t = ts[tj]!;
+      if (t.protectedToken || ruleOf.has(`${li}:${tj}`)) continue;
+      const prevTok = tj > 0 ? ts[tj - 1] : undefined;
+      const english = [ts[tj - 1], ts[tj + 1]].some((x) => x && ENGLISH.has(x.core.toLowerCase()));
+      t.parts.forEach((p, k) => {
+        if (k % 2 === 1 || partKind(p) !== 'word') return;
+        const lower = p.toLowerCase();
+        const cands = candidatesFor(lex, lower);
+        const selfValid = cands.some((c) => c.form === lower && c.diacritics + c.strong + c.weak === 0);
+        const capitalized = /^\p{Lu}/u.test(p);
+        const allCaps = p.length >= 2 && p === p.toUpperCase();
+        const lineStart = tj === 0 && k === 0;
+        const sentenceStart = refs.length === 0 || (k === 0 && (endsSentence(prevTok) || (lineStart && (prevLineEmpty || capitalized || endsSentence(toks[li - 1]?.at(-1))))));
+        refs.push({ line: li, token: tj, part: k, text: p, cands, selfValid, capitalized, allCaps, midSentence: !sentenceStart && !lineStart, sentenceStart, english });
+        if (p.length >= 2) {
+          words++;
+          if (/[åäöÅÄÖ]/.test(p)) intact++;
+          else if (!selfValid && cands.some((c) => c.form !== lower && c.weak === 0)) damaged++;
+        }
+      });
+    }
+    prevLineEmpty = ts.length === 0;
+  }
+  const est = estimateDamage({ intact, damaged, words });
+  const conservative = mode === 'conservative' || (mode === 'auto' && est.lossRate < 0.2);
+  const lossRate = mode === 'aggressive' ? Math.max(est.lossRate, 0.5) : conservative ? Math.min(est.lossRate, 0.05) : est.lossRate;
+  const logLoss = Math.log(lossRate);
+
+  // ---- the lattice
+  const model = new ContextModel(lex);
+  const slots: Slot[] = refs.map((r) => {
+    const lower = r.text.toLowerCase();
+    const forms: string[] = [], emission: number[] = [], heads: string[] = [], roles: number[] = [];
+    for (const c of r.cands) {
+      if (c.roles & ROLE.PROPER && !r.capitalized) continue; // a name needs its capital
+      if (c.roles & ROLE.CAPS && !r.allCaps) continue;
+      const changed = c.form !== lower;
+      if (changed && conservative && r.selfValid) continue; // intact text: a real word stays
+      let e = 0;
+      if (c.diacritics && !c.strong && !c.weak) e += logLoss;
+      e += c.strong * Math.log(0.3) + c.weak * Math.log(0.02);
+      if (c.parts > 1) e += Math.log(0.5) * (c.parts - 1);
+      if (changed && r.midSentence && r.capitalized && !(c.roles & ROLE.PROPER)) e += Math.log(0.05);
+      if (changed && r.english) e += Math.log(0.01);
+      forms.push(c.form); emission.push(e); heads.push(c.head); roles.push(c.roles);
+    }
+    if (!forms.includes(lower)) {
+      // the word as written, though the lexicon does not know it (a name, a foreign word)
+      const glyphs = /[6&]|[éè]/.test(lower) && forms.length > 0;
+      forms.push(lower); emission.push(glyphs ? Math.log(0.05) : 0); heads.push(lower); roles.push(0);
+    }
+    return { forms, emission, heads, roles, sentenceStart: r.sentenceStart };
+  });
+  const decisions = model.decode(slots);
+
+  // ---- apply
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i]!, s = slots[i]!, d = decisions[i]!;
+    const form = s.forms[d.index]!;
+    const lower = r.text.toLowerCase();
+    if (form === lower) {
+      if (d.confidence < 0.55 && s.forms.length > 1 && !warned.has(r.line)) {
+        const alt = s.forms.find((f) => f !== form)!;
+        warned.add(r.line);
+        warnings.push({ code: 'repair-uncertain', message: `kept "${r.text}", might be "${applyCase(r.text, alt)}"`, page: lines[r.line]!.page, line: lines[r.line]!.line });
+      }
+      continue;
+    }
+    const cand = r.cands.find((c) => c.form === form);
+    newParts[r.line]![r.token]![r.part] = applyCase(r.text, form);
+    const rule = cand && (cand.strong || cand.weak) ? 'ocr-glyph' : r.selfValid ? 'diacritic-context' : 'diacritic-lexicon';
+    const conf = rule === 'diacritic-lexicon' ? Math.max(d.confidence, 0.9 * Math.min(1, lossRate * 2)) : d.confidence;
+    note(r.line, r.token, rule, Math.round(conf * 100) / 100);
+  }
+
+  // ---- rebuild lines, keeping all whitespace as it was
+  const changes: RepairChange[] = [];
+  const out = lines.map((l, li) => {
+    const ts = toks[li]!;
+    if (!ts.some((_, tj) => ruleOf.has(`${li}:${tj}`))) return l.text;
+    const src = l.text.normalize('NFC');
+    let s = '', pos = 0;
+    ts.forEach((t, tj) => {
+      s += src.slice(pos, t.start);
+      const info = ruleOf.get(`${li}:${tj}`);
+      const text = info ? t.prefix + newParts[li]![tj]!.join('') + t.suffix : t.text;
+      if (info && text !== t.text) changes.push({ page: l.page, line: l.line, from: t.text, to: text, rule: info.rule, confidence: info.confidence });
+      s += text;
+      pos = t.start + t.text.length;
+    });
+    return s + src.slice(pos);
+  });
+  return { lines: out, changes, warnings, damage: Math.round(est.share * 1000) / 1000 };
+}
+
+// words after which a lone "1" is a number, not a misread "i"
+const NUMBERED = new Set(['punkt', 'nr', 'nummer', 'bilaga', 'paragraf', 'kap', 'kapitel', 'sida', 'sidan', 'version', 'steg', 'fas', 'etapp', 'kl', 'klockan', 'ärende', 'arende', 'del', 'grupp', 'alternativ', 'av', 'till', 'och', 'eller', 'med', 'minst', 'högst', 'hogst', 'cirka', 'ca', 'lokal', 'rum', 'plan', 'våning', 'vaning', 'vecka', 'dag', 'kvartal', 'tertial', 'mål', 'mal', 'prioritet', 'nivå', 'niva', 'typ', 'klass', 'zon', 'område', 'omrade', 'bil', 'linje', 'spår', 'spar', 'läsår', 'lasar', 'termin', 'period', 'år', 'ar']);
