@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseAff, expandDic, ROLE } from './hunspell.mjs';
 import { buildDawg, pack } from './dawg.mjs';
 import { gazetteerWords, ACRONYMS } from './gazetteer.mjs';
-import { packageParagraphs, isSwedish, sentences } from './corpus.mjs';
+import { packageParagraphs, isSwedish, sentences, isInstruction } from './corpus.mjs';
 import { GENERAL_SWEDISH_PER_MILLION } from './domain-prior.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -83,15 +83,16 @@ function countCorpus() {
       if (!isSwedish(ss.flat())) continue;
       kept++;
       for (const s of ss) {
+        const weight = src.weight * (isInstruction(s) ? 0.15 : 1);
         let prev = '<s>';
         for (const w of s) {
-          bump(uni, w, src.weight);
-          bump(bi, `${prev} ${w}`, src.weight);
+          bump(uni, w, weight);
+          bump(bi, `${prev} ${w}`, weight);
           prev = w;
           toks++;
         }
-        bump(bi, `${prev} </s>`, src.weight);
-        bump(uni, '<s>', src.weight);
+        bump(bi, `${prev} </s>`, weight);
+        bump(uni, '<s>', weight);
       }
     }
     tokens += toks * src.weight;
@@ -154,6 +155,11 @@ function main() {
     const prior = (perMillion * tokens) / 1e6;
     uni.set(w, 0.3 * (uni.get(w) ?? 0) + 0.7 * prior);
   }
+  // place names and public bodies are far likelier in minutes than an average dictionary name
+  for (const w of gazetteerWords()) {
+    const k = w.toLowerCase();
+    uni.set(k, Math.max(uni.get(k) ?? 0, (20 * tokens) / 1e6));
+  }
   // which forms compete with another form for the same letters without diacritics
   const byKey = new Map();
   for (const [f, r] of forms) {
@@ -161,7 +167,7 @@ function main() {
     const k = fold(f);
     byKey.set(k, (byKey.get(k) ?? 0) + 1);
   }
-  const ambiguous = (w) => w === '<s>' || w === '</s>' || (byKey.get(fold(w)) ?? 0) > 1 || /[åäö]/.test(w);
+  const ambiguous = (w) => w === '<s>' || w === '</s>' || w === '<num>' || (byKey.get(fold(w)) ?? 0) > 1 || /[åäö]/.test(w);
   const uniRows = [...uni].filter(([w, c]) => c >= 2 || forms.has(w));
   const biRows = [...bi].filter(([k, c]) => {
     if (c < 1.5) return false;

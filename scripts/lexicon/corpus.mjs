@@ -110,8 +110,18 @@ export function isSwedish(words) {
 export function sentences(paragraph) {
   const out = [];
   for (const s of paragraph.normalize('NFC').split(/(?<=[.!?:;])\s+|\s+[–—]\s+|[()[\]"“”«»]/)) {
-    const words = s.toLowerCase().match(/\p{L}+(?:[-'’]\p{L}+)*/gu);
-    if (words && words.length) out.push(words);
+    // numbers stand as one token, "<num>", so that "4 år" or "kl 10" teach the model something
+    const words = s.toLowerCase().match(/\p{L}+(?:[-'’]\p{L}+)*|\d+(?:[.,:]\d+)*/gu);
+    if (words && words.some((w) => !/^\d/.test(w))) out.push(words.map((w) => (/^\d/.test(w) ? '<num>' : w)));
   }
   return out;
+}
+
+// Words that mark a sentence as software instructions ("Klicka på …", "Så här ändrar du …"); such
+// sentences are far from the prose of minutes, so they count less.
+const HELP = new Set('klicka klickar dubbelklicka högerklicka markera markerar dialogrutan dialogruta menyn meny fliken flik knappen knapp ikonen ikon musen tangent tangenten tangentbordet kommandot kommando fönstret fönster verktygsfältet välj väljer öppna öppnar skriv ange anger ändra ändrar inställningar filen fil mappen cell cellen cellerna kolumn kolumnen rad raden dokumentet markören alternativet alternativ fältet dra släpp tryck trycker så här'.split(' '));
+export function isInstruction(words) {
+  let n = 0;
+  for (const w of words) if (HELP.has(w)) n++;
+  return n >= 1;
 }

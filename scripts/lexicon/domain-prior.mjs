@@ -14,5 +14,5 @@ export const GENERAL_SWEDISH_PER_MILLION = {
   båda: 300, bada: 10, gör: 600, två: 500, tva: 1, något: 800, nagot: 1, gång: 300, gang: 5,
   mål: 150, mal: 5, möte: 100, mote: 1, mötet: 60, motet: 1, åter: 60, äter: 30, ater: 1,
   han: 4000, hån: 10, hör: 200, hor: 2, stå: 200, sta: 2, läsa: 100, lasa: 1, nå: 50, na: 1,
-  väl: 400, val: 250, mål: 150, sätt: 400, satt: 150, sätta: 120, satta: 10, följa: 100, folja: 1,
+  andra: 1000, ändra: 60, väl: 400, val: 250, sätt: 400, satt: 150, ha: 500, hå: 1, häll: 5, håll: 60, hall: 20, sätta: 120, satta: 10, följa: 100, folja: 1,
 };

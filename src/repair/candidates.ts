@@ -105,3 +105,20 @@ export function generate(lex: Lexicon, part: string, weak: boolean): Candidate[]
 function rank(c: Candidate): number {
   return c.weak * 100 + c.strong * 10 + (c.parts - 1) * 2 + c.diacritics * 0.1;
 }
+
+/**
+ * For a word the lexicon cannot build (a misspelt or unknown first element), the variants of its
+ * longest compound head that needs å/ä/ö: "destionationsnatverket" → "…nätverket".
+ */
+export function headRepair(lex: Lexicon, lower: string): Candidate[] {
+  if (lower.length < 8 || !/^\p{L}+$/u.test(lower)) return [];
+  for (let i = 3; i <= lower.length - 4; i++) {
+    const head = lower.slice(i);
+    if (lex.lookup(head) & ROLE.END) return []; // the head is fine as written
+    const found = generate(lex, head, false).filter((c) => c.parts === 1 && c.roles & ROLE.END && !c.strong && c.form !== head);
+    if (found.length) {
+      return found.map((c) => ({ ...c, form: lower.slice(0, i) + c.form, roles: ROLE.WORD, parts: 2, head: c.form }));
+    }
+  }
+  return [];
+}

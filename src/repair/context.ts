@@ -11,6 +11,8 @@ export interface Slot {
   roles: number[];
   /** true when a sentence starts at this slot */
   sentenceStart: boolean;
+  /** true when a sentence ends after this slot */
+  sentenceEnd: boolean;
 }
 
 export interface Decision {
@@ -35,7 +37,7 @@ export class ContextModel {
     let c = this.uniCache.get(key);
     if (c !== undefined) return c;
     c = this.lex.unigram(form);
-    if (c === 0) c = form !== head ? 0.05 * this.lex.unigram(head) + 0.2 : roles ? 0.3 : 0.02;
+    if (c === 0) c = form !== head ? 0.05 * this.lex.unigram(head) + 0.2 : roles ? 0.3 : 0.005;
     if (roles & ROLE.RARE) c *= 0.1;
     this.uniCache.set(key, c);
     return c;
@@ -67,7 +69,7 @@ export class ContextModel {
           const prevBest = i === 0 ? 0 : Math.max(...score[i - 1]!);
           if (i > 0) arg = score[i - 1]!.indexOf(prevBest);
           best = prevBest + this.logTrans('<s>', startCount, form, c);
-          sc[j] = best + s.emission[j]!;
+          sc[j] = best + s.emission[j]! + (s.sentenceEnd ? this.logTrans(form, c, '</s>', startCount) : 0);
           bp[j] = arg;
           continue;
         }
@@ -77,7 +79,7 @@ export class ContextModel {
           const v = score[i - 1]![q]! + this.logTrans(p.forms[q]!, counts[i - 1]![q]!, form, c);
           if (v > best) { best = v; arg = q; }
         }
-        sc[j] = best + s.emission[j]!;
+        sc[j] = best + s.emission[j]! + (s.sentenceEnd ? this.logTrans(form, c, '</s>', startCount) : 0);
         bp[j] = arg;
       }
       score.push(sc);
@@ -95,7 +97,7 @@ export class ContextModel {
       if (s.forms.length === 1) { out.push({ index: 0, confidence: 1, margin: Infinity }); continue; }
       const local = s.forms.map((form, j) => {
         const c = counts[i]![j]!;
-        let v = s.emission[j]!;
+        let v = s.emission[j]! + (s.sentenceEnd ? this.logTrans(form, c, '</s>', startCount) : 0);
         if (i === 0 || s.sentenceStart) v += this.logTrans('<s>', startCount, form, c);
         else { const q = choice[i - 1]!; v += this.logTrans(slots[i - 1]!.forms[q]!, counts[i - 1]![q]!, form, c); }
         const nx = slots[i + 1];

@@ -1,6 +1,6 @@
 // The repair stage: puts back å/ä/ö and undoes OCR confusions in extracted text, line by line,
 // keeping every token in place and recording each change for audit.
-import { generate, type Candidate } from './candidates.js';
+import { generate, headRepair, type Candidate } from './candidates.js';
 import { ContextModel, type Slot } from './context.js';
 import { estimateDamage } from './damage.js';
 import { lexicon, ROLE, type Lexicon } from './lexicon.js';
@@ -26,6 +26,7 @@ interface PartRef {
   allCaps: boolean;
   midSentence: boolean;
   sentenceStart: boolean;
+  sentenceEnd: boolean;
   english: boolean;
 }
 
@@ -33,16 +34,22 @@ interface PartRef {
 const ENGLISH = new Set('the of and with is are this that your our from by will be have has you we they its an which would should could these those there their what where when who how about into than then'.split(' '));
 
 const candCache = new Map<string, Candidate[]>();
-function candidatesFor(lex: Lexicon, lower: string): Candidate[] {
-  let c = candCache.get(lower);
+function candidatesFor(lex: Lexicon, part: string): Candidate[] {
+  const lower = part.toLowerCase();
+  // capitals matter only to the weak G rule and to acronyms, which take no weak substitutions
+  const allCaps = part.length >= 2 && part === part.toUpperCase();
+  const key = allCaps ? `^${lower}` : /G/.test(part) ? part : lower;
+  let c = candCache.get(key);
   if (c) return c;
-  c = generate(lex, lower, false);
+  c = generate(lex, part, false);
   const hasOther = c.some((x) => x.form !== lower);
   const selfValid = c.some((x) => x.form === lower && x.diacritics + x.strong + x.weak === 0);
-  // the last-resort substitutions only for a word that is otherwise unknown
-  if (!selfValid && !hasOther) c = generate(lex, lower, true);
+  // the last-resort substitutions only for a word that is otherwise unknown (or all but unused)
+  if (!hasOther && !allCaps && (!selfValid || lex.unigram(lower) < 10)) c = generate(lex, part, true);
+  // an unknown compound whose head lost its diacritics: repair the head alone
+  if (!selfValid && c.length === 0) c = headRepair(lex, lower);
   if (candCache.size > 50000) candCache.clear();
-  candCache.set(lower, c);
+  candCache.set(key, c);
   return c;
 }
 
@@ -114,19 +121,27 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
     const ts = toks[li]!;
     for (let tj = 0; tj < ts.length; tj++) {
       const t = ts[tj]!;
-      if (t.protectedToken || ruleOf.has(`${li}:${tj}`)) continue;
       const prevTok = tj > 0 ? ts[tj - 1] : undefined;
+      // a line's first word, after any bullet or numbering, starts an item or a sentence
+      const lineStart = ts.slice(0, tj).every((x, k) => !/\p{L}/u.test(x.text) || ruleOf.get(`${li}:${k}`)?.rule === 'list-bullet');
+      const startsSentence = refs.length === 0 || endsSentence(prevTok) || (lineStart && (prevLineEmpty || /^\p{Lu}/u.test(t.core) || endsSentence(toks[li - 1]?.at(-1))));
+      if (/^\d+(?:[.,:]\d+)*$/.test(t.core)) {
+        // a number is context ("4 år", "kl 10") but never a candidate for change
+        refs.push({ line: li, token: tj, part: -1, text: '<num>', cands: [], selfValid: true, capitalized: false, allCaps: false, midSentence: false, sentenceStart: startsSentence, sentenceEnd: endsSentence(t), english: false });
+        continue;
+      }
+      if (t.protectedToken) continue;
       const english = [ts[tj - 1], ts[tj + 1]].some((x) => x && ENGLISH.has(x.core.toLowerCase()));
+      const lastWordPart = t.parts.length - 1 - (t.parts.length % 2 === 0 ? 1 : 0);
       t.parts.forEach((p, k) => {
-        if (k % 2 === 1 || partKind(p) !== 'word') return;
+        if (k % 2 === 1 || partKind(p) !== 'word' || newParts[li]![tj]![k] !== p) return;
         const lower = p.toLowerCase();
-        const cands = candidatesFor(lex, lower);
+        const cands = candidatesFor(lex, p);
         const selfValid = cands.some((c) => c.form === lower && c.diacritics + c.strong + c.weak === 0);
         const capitalized = /^\p{Lu}/u.test(p);
         const allCaps = p.length >= 2 && p === p.toUpperCase();
-        const lineStart = tj === 0 && k === 0;
-        const sentenceStart = refs.length === 0 || (k === 0 && (endsSentence(prevTok) || (lineStart && (prevLineEmpty || capitalized || endsSentence(toks[li - 1]?.at(-1))))));
-        refs.push({ line: li, token: tj, part: k, text: p, cands, selfValid, capitalized, allCaps, midSentence: !sentenceStart && !lineStart, sentenceStart, english });
+        const sentenceStart = k === 0 && startsSentence;
+        refs.push({ line: li, token: tj, part: k, text: p, cands, selfValid, capitalized, allCaps, midSentence: !sentenceStart && !(lineStart && k === 0), sentenceStart, sentenceEnd: k === lastWordPart && endsSentence(t), english });
         if (p.length >= 2) {
           words++;
           if (/[åäöÅÄÖ]/.test(p)) intact++;
@@ -144,8 +159,13 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   // ---- the lattice
   const model = new ContextModel(lex);
   const slots: Slot[] = refs.map((r) => {
+    if (r.part < 0) return { forms: [r.text], emission: [0], heads: [r.text], roles: [ROLE.WORD], sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
     const lower = r.text.toLowerCase();
     const forms: string[] = [], emission: number[] = [], heads: string[] = [], roles: number[] = [];
+    // a capital in mid-sentence marks a name: names win over common words, and a common word
+    // is not made out of an unknown name
+    const nameSlot = r.midSentence && r.capitalized && !r.allCaps;
+    const properAlt = nameSlot && r.cands.some((c) => c.roles & ROLE.PROPER && c.form !== lower);
     for (const c of r.cands) {
       if (c.roles & ROLE.PROPER && !r.capitalized) continue; // a name needs its capital
       if (c.roles & ROLE.CAPS && !r.allCaps) continue;
@@ -153,9 +173,9 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       if (changed && conservative && r.selfValid) continue; // intact text: a real word stays
       let e = 0;
       if (c.diacritics && !c.strong && !c.weak) e += logLoss;
-      e += c.strong * Math.log(0.3) + c.weak * Math.log(0.02);
+      e += c.strong * Math.log(0.3) + c.weak * Math.log(0.1);
       if (c.parts > 1) e += Math.log(0.5) * (c.parts - 1);
-      if (changed && r.midSentence && r.capitalized && !(c.roles & ROLE.PROPER)) e += Math.log(0.05);
+      if (nameSlot && !(c.roles & ROLE.PROPER)) e += properAlt ? Math.log(0.002) : changed ? Math.log(0.0001) : 0;
       if (changed && r.english) e += Math.log(0.01);
       forms.push(c.form); emission.push(e); heads.push(c.head); roles.push(c.roles);
     }
@@ -164,13 +184,14 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       const glyphs = /[6&]|[éè]/.test(lower) && forms.length > 0;
       forms.push(lower); emission.push(glyphs ? Math.log(0.05) : 0); heads.push(lower); roles.push(0);
     }
-    return { forms, emission, heads, roles, sentenceStart: r.sentenceStart };
+    return { forms, emission, heads, roles, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
   });
   const decisions = model.decode(slots);
 
   // ---- apply
   for (let i = 0; i < refs.length; i++) {
     const r = refs[i]!, s = slots[i]!, d = decisions[i]!;
+    if (r.part < 0) continue;
     const form = s.forms[d.index]!;
     const lower = r.text.toLowerCase();
     if (form === lower) {

@@ -28,7 +28,7 @@ export function tokenize(line: string): Token[] {
     const suffix = TRAIL.exec(rest)?.[0] ?? '';
     rest = rest.slice(0, rest.length - suffix.length);
     const core = rest;
-    const protectedToken = core === '' || URLISH.test(text) || /[_=#$%+\\<>{}]/.test(core) || /\p{Ll}\p{Lu}\p{Ll}/u.test(core.replace(/^[|1l]/, ''));
+    const protectedToken = core === '' || URLISH.test(text) || /[_=#$%+\\<>{}]/.test(core) || /^\p{Ll}+\p{Lu}/u.test(core);
     out.push({ start: m.index, text, prefix, core, suffix, parts: core.split(/([-/])/), protectedToken });
   }
   return out;
