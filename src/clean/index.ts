@@ -1,0 +1,52 @@
+// The clean stage: raw page lines → content lines with layout flags and furniture marked, provenance kept.
+import type { Line, RawPage } from '../document.js';
+import { markFurniture } from './furniture.js';
+import { splitMarkdownLine } from './markdown.js';
+
+export { isPageNumber } from './furniture.js';
+
+/**
+ * Blank raw lines disappear and set `gapBefore` on the next line; everything else keeps the page
+ * and line it came from, even when one raw line splits into several segments.
+ */
+export function cleanPages(pages: readonly RawPage[]): Line[] {
+  const out: Line[] = [];
+  for (const page of pages) {
+    let gap = true; // a page starts a new block
+    for (const raw of page.lines) {
+      if (raw.text.trim() === '') {
+        gap = true;
+        continue;
+      }
+      const segments = splitMarkdownLine(raw.text);
+      segments.forEach((seg, i) => {
+        const text = normaliseSpace(seg.text);
+        if (text === '') return;
+        out.push({
+          text,
+          page: raw.page,
+          line: raw.line,
+          heading: seg.heading,
+          bold: seg.bold,
+          furniture: null,
+          gapBefore: gap || (i === 0 && raw.gapBefore === true) || i > 0,
+          wrapped: i === segments.length - 1 && raw.wrapped === true,
+        });
+        gap = false;
+      });
+      if (raw.wrapped === false && raw.gapBefore === undefined) {
+        // plain text: nothing more to learn from geometry
+      }
+    }
+  }
+  return markFurniture(out);
+}
+
+/** Keeps tabs (they separate columns) but folds other whitespace runs and trims the ends. */
+function normaliseSpace(s: string): string {
+  return s
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/[ \u3000]*\t[\t ]*/g, '\t')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}

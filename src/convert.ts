@@ -1,0 +1,67 @@
+// The library's conversion pipeline: read → clean → repair → segment → validate, one document at a time.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cleanPages } from './clean/index.js';
+import type { InputDocument } from './document.js';
+import { InputError, SchemaError } from './errors.js';
+import { readInput, type ReadOptions } from './input/read.js';
+import { SCHEMA_VERSION, type Minutes } from './schema/minutes.js';
+import { validateMinutes } from './schema/validate.js';
+import { segment } from './segment/index.js';
+
+export interface ConvertOptions extends ReadOptions {
+  /** Restore lost diacritics and undo OCR confusions before segmenting (default true). */
+  repair?: boolean;
+  /** Name recorded as `source.file` when the input is bytes rather than a path. */
+  fileName?: string;
+}
+
+export type ConvertInput = string | URL | Uint8Array;
+
+/** Reads a path, file URL or bytes and returns the validated document. Throws typed errors. */
+export async function convert(input: ConvertInput, options: ConvertOptions = {}): Promise<Minutes> {
+  const { bytes, file } = await load(input, options.fileName);
+  const doc = await readInput(bytes, file, options);
+  return convertDocument(doc, options);
+}
+
+async function load(input: ConvertInput, fileName?: string): Promise<{ bytes: Uint8Array; file: string }> {
+  if (input instanceof Uint8Array) return { bytes: input, file: fileName ?? '<buffer>' };
+  const p = input instanceof URL ? fileURLToPath(input) : input;
+  try {
+    return { bytes: await fs.readFile(p), file: fileName ?? p };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new InputError('input-unreadable', `cannot read the file: ${reason}`, { file: p, cause: error });
+  }
+}
+
+/** The stages after reading; exposed so callers that already hold an InputDocument skip the I/O. */
+export function convertDocument(doc: InputDocument, _options: ConvertOptions = {}): Minutes {
+  const lines = cleanPages(doc.pages);
+  const seg = segment(lines);
+  const result: Minutes = {
+    schemaVersion: SCHEMA_VERSION,
+    source: {
+      file: doc.file === '<buffer>' || doc.file === '-' ? doc.file : path.basename(doc.file),
+      sha256: doc.sha256,
+      format: doc.format,
+      pages: doc.pages.map((p) => ({ number: p.number, text: p.source, ocrConfidence: p.ocrConfidence })),
+    },
+    document: seg.document,
+    attendees: seg.attendees,
+    agenda: seg.agenda,
+    items: seg.items,
+    signatures: seg.signatures,
+    warnings: [...doc.warnings, ...seg.warnings],
+    repairs: [],
+  };
+  const checked = validateMinutes(result);
+  if (!checked.ok) {
+    const first = checked.problems[0]!;
+    throw new SchemaError('schema-invalid', `internal error: the result violates schema v${SCHEMA_VERSION} at ${first.path}: ${first.message}`, { file: doc.file });
+  }
+  return checked.value;
+}

@@ -1,0 +1,123 @@
+// Finds the agenda: a "Dagordning"/"Agenda" list, or a table of contents whose lines end in page numbers.
+import type { Line } from '../document.js';
+import type { AgendaEntry } from '../schema/minutes.js';
+import type { SegmentContext } from './context.js';
+import { AGENDA_LABELS, SECTION_LABELS, groupLabel } from './labels.js';
+import { findDates } from './dates.js';
+import { labelKey, ref } from './text.js';
+
+/** "§784 Mötets öppnande ..... 4", "3. Budget\t12", "Tid och plats.....1" */
+const TOC_LINE = /^(.*?\S)(?:\s*\.{2,}\s*|\s*…+\s*|\t+\s*|\s+|(?<=\p{L}))(\d{1,3})$/u;
+const NUMBERED = /^(?:§\s*(\d+)|(\d{1,3})[.)])\s*(.*)$/;
+/** A trailing kind code such as "(I)" or "(B)", defined by a legend in the document. */
+const KIND_SUFFIX = /\s*\(([A-ZÅÄÖ])\)\s*$/;
+
+export interface ParsedEntry { number: string | null; title: string; page: number | null; kind: string | null }
+
+export function parseAgendaLine(text: string, withPage: boolean): ParsedEntry | null {
+  let t = text.trim().replace(/^[-–•·*]\s+/, '');
+  let page: number | null = null;
+  if (withPage) {
+    const m = TOC_LINE.exec(t);
+    if (!m) return null;
+    t = m[1]!.replace(/\.{2,}$/, '').trim();
+    page = Number(m[2]);
+  }
+  t = t.replace(/\s*\.{2,}\s*$/, '').trim();
+  let number: string | null = null;
+  const n = NUMBERED.exec(t);
+  if (n) {
+    number = n[1] ?? n[2] ?? null;
+    t = n[3]!.trim();
+  }
+  let kind: string | null = null;
+  const k = KIND_SUFFIX.exec(t);
+  if (k) {
+    kind = k[1]!;
+    t = t.slice(0, k.index).trim();
+  }
+  if (!t) return null;
+  return { number, title: t, page, kind };
+}
+
+const isDayLine = (t: string) => findDates(t).some((d) => d.text.length >= t.trim().length - 2) || /^(?:dag \d+|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b.{0,20}$/i.test(t.trim());
+
+export function findAgenda(ctx: SegmentContext): AgendaEntry[] {
+  return agendaUnderHeading(ctx) ?? tableOfContents(ctx) ?? [];
+}
+
+/** A heading line "Dagordning"/"Agenda" followed by entries, up to furniture or the next section. */
+function agendaUnderHeading(ctx: SegmentContext): AgendaEntry[] | null {
+  const start = ctx.lines.findIndex((l, i) => ctx.isFree(i) && AGENDA_LABELS.has(labelKey(l.text)));
+  if (start < 0) return null;
+  const entries: AgendaEntry[] = [];
+  const claimed: number[] = [start];
+  let firstTitle: string | null = null;
+  for (let j = start + 1; j < ctx.lines.length; j++) {
+    const l = ctx.lines[j]!;
+    if (l.furniture) {
+      if (entries.length) break;
+      continue;
+    }
+    if (ctx.zone[j] !== null) break;
+    const t = l.text.trim();
+    if (SECTION_LABELS.has(labelKey(t)) || groupLabel(t)) break;
+    if (isDayLine(t)) { claimed.push(j); continue; }
+    if (t.length > 160 || (/[.!?]$/.test(t) && !/\b(?:m\.fl|m\.m|etc)\.\)?$/.test(t))) break;
+    let text = t;
+    let last = j;
+    while (ctx.lines[last]!.wrapped && last + 1 < ctx.lines.length && !ctx.lines[last + 1]!.furniture) text += ' ' + ctx.lines[++last]!.text.trim();
+    const withPage = TOC_LINE.test(text) && /(?:\.{2,}|\t)\s*\d{1,3}$/.test(text);
+    const e = parseAgendaLine(text, withPage);
+    if (!e) break;
+    if (firstTitle !== null && e.title === firstTitle) break; // the notes restate the first entry: the agenda is over
+    firstTitle ??= e.title;
+    entries.push({ number: e.number, title: e.title, page: e.page, source: ref(l) });
+    for (let k = j; k <= last; k++) claimed.push(k);
+    j = last;
+  }
+  if (!entries.length) return null;
+  for (const k of claimed) ctx.claim(k, 'agenda');
+  return entries;
+}
+
+/**
+ * Three or more consecutive lines ending in page numbers form a table of contents. Its numbered
+ * entries (§ or 1.) are the agenda; unnumbered ones that name front-matter sections are not.
+ */
+function tableOfContents(ctx: SegmentContext): AgendaEntry[] | null {
+  const lines = ctx.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const run: number[] = [];
+    for (let j = i; j < lines.length; j++) {
+      if (lines[j]!.furniture) continue;
+      if (!ctx.isFree(j) || !TOC_LINE.test(lines[j]!.text.trim()) || !/\D/.test(lines[j]!.text)) break;
+      if (!/(?:\.{2,}|\t|\s)\s*\d{1,3}$|\p{L}\d{1,3}$/u.test(lines[j]!.text.trim())) break;
+      run.push(j);
+    }
+    const parsed = run.map((j) => ({ j, e: parseAgendaLine(lines[j]!.text, true) }));
+    const numbered = parsed.filter((p) => p.e?.number);
+    // Page numbers in a table of contents never go down.
+    const pagesRise = parsed.every((p, k) => k === 0 || (p.e?.page ?? 0) >= (parsed[k - 1]!.e?.page ?? 0));
+    if (run.length >= 3 && pagesRise && (numbered.length >= 2 || run.length >= 4)) {
+      for (const j of run) ctx.claim(j, 'agenda');
+      const keep = numbered.length >= 2 ? numbered : parsed.filter((p) => p.e && !SECTION_LABELS.has(labelKey(p.e.title)) && !groupLabel(p.e.title));
+      return keep.map(({ j, e }) => ({ number: e!.number, title: e!.title, page: e!.page, source: ref(lines[j]! as Line) }));
+    }
+    if (run.length) i = run[run.length - 1]!;
+  }
+  return null;
+}
+
+/** A legend of kind codes ("B beslut", "I information"): claimed so it does not end up in an item. */
+export function findKindLegend(ctx: SegmentContext): Map<string, string> {
+  const legend = new Map<string, string>();
+  ctx.lines.forEach((l, i) => {
+    const m = /^([A-ZÅÄÖ])\s*(?:\t|\s+[-–=:]?\s*)(beslut|information|plan|rekommendation|uppföljning|yttrande|diskussion|anmälan|delgivning|val|remiss|förslag)$/i.exec(l.text.trim());
+    if (m && ctx.isFree(i)) {
+      legend.set(m[1]!, m[2]!.toLowerCase());
+      ctx.claim(i, 'legend');
+    }
+  });
+  return legend.size >= 2 ? legend : new Map();
+}

@@ -1,0 +1,130 @@
+// Finds attendee blocks under group headings and parses their entries; role headings assign roles.
+import type { Line } from '../document.js';
+import type { Attendee, AttendeeGroup } from '../schema/minutes.js';
+import type { SegmentContext } from './context.js';
+import { parseEntry, splitEntries, type EntryFields } from './entries.js';
+import { SECTION_LABELS, groupLabel, roleHeading, type GroupLabel } from './labels.js';
+import { labelKey, ref } from './text.js';
+
+interface HeadingParts { labels: GroupLabel[]; role: string | null; rest: string }
+
+/** "Beslutande", "Närvarande:", "Tjänstepersoner\tName …", "Beslutande\tErsättare" (two columns). */
+export function readGroupHeading(text: string): HeadingParts | null {
+  const columns = text.split('\t').map((s) => s.trim()).filter(Boolean);
+  if (columns.length >= 2 && columns.every((c) => groupLabel(c))) {
+    return { labels: columns.map((c) => groupLabel(c)!), role: null, rest: '' };
+  }
+  const m = /^([^:\t]{3,45}?)\s*(?::\s*|\t+)(.*)$/.exec(text);
+  const head = m ? m[1]! : text;
+  const rest = m ? m[2]!.trim() : '';
+  const g = groupLabel(head);
+  if (g) return { labels: [g], role: null, rest };
+  const role = roleHeading(head);
+  if (role) return { labels: [], role, rest };
+  return null;
+}
+
+/** The rest of a line after the name must look like entry detail, not a sentence about the person. */
+export function isEntryText(text: string): boolean {
+  const parts = splitEntries(text);
+  if (parts.length > 1) return parts.every((p) => parseEntry(p) !== null);
+  const e = parseEntry(text);
+  if (!e) return false;
+  const after = text.trim().replace(/^[-–•·*]\s+/, '').slice(e.name.length).trim();
+  if (after === '') return true;
+  if (/^[(,\t–-]/.test(after) || /^(?:ersätter|tjänstgör)/i.test(after)) return after.length < 250;
+  return false;
+}
+
+function stopsBlock(ctx: SegmentContext, l: Line): boolean {
+  const t = l.text.trim();
+  return readGroupHeading(t) !== null || SECTION_LABELS.has(labelKey(t)) || /^§\s*\d/.test(t) || SECTION_LABELS.has(labelKey(t.split(/[:\t]/)[0] ?? ''));
+}
+
+function toAttendee(e: EntryFields, group: AttendeeGroup | null, role: string | null, at: Line): Attendee {
+  return {
+    name: e.name,
+    party: e.party,
+    organization: e.organization,
+    title: e.title,
+    role: e.role ?? role,
+    group,
+    replaces: e.replaces,
+    note: e.note,
+    source: ref(at),
+  };
+}
+
+/**
+ * Scans the front matter (everything before `end`) for attendee and role blocks. Entries continue
+ * while lines read as entries; wrapped lines are joined first so an entry broken by the page width
+ * stays whole.
+ */
+export function findAttendees(ctx: SegmentContext, end: number): Attendee[] {
+  const attendees: Attendee[] = [];
+  const roles: Array<{ name: string; role: string; at: Line }> = [];
+  for (let i = 0; i < end; i++) {
+    if (!ctx.isFree(i)) continue;
+    const heading = readGroupHeading(ctx.lines[i]!.text);
+    if (!heading) continue;
+    ctx.claim(i, 'attendees');
+    // Logical lines: a heading's own rest, then following lines, wrapped ones joined.
+    const logical: Array<{ text: string; at: Line }> = [];
+    if (heading.rest) logical.push({ text: heading.rest, at: ctx.lines[i]! });
+    let open = heading.rest !== '' && ctx.lines[i]!.wrapped;
+    let j = i + 1;
+    for (; j < end; j++) {
+      const l = ctx.lines[j]!;
+      if (l.furniture) continue;
+      if (ctx.zone[j] !== null) break;
+      if (open && logical.length) {
+        logical[logical.length - 1]!.text += ' ' + l.text.trim();
+        ctx.claim(j, 'attendees');
+        open = l.wrapped;
+        continue;
+      }
+      if (stopsBlock(ctx, l)) break;
+      const joined = collectWrapped(ctx, j, end);
+      if (!isEntryText(joined.text)) break;
+      logical.push({ text: joined.text, at: l });
+      for (let k = j; k <= joined.last; k++) ctx.claim(k, 'attendees');
+      j = joined.last;
+    }
+    for (const { text, at } of logical) {
+      const columns = heading.labels.length > 1 ? text.split('\t') : [text.replace(/\t+/g, ' ')];
+      columns.forEach((col, c) => {
+        for (const part of splitEntries(col)) {
+          const e = parseEntry(part);
+          if (!e) {
+            if (part.trim()) ctx.warn('attendee-unparsed', `could not read an attendee from "${part.trim().slice(0, 60)}"`, at);
+            continue;
+          }
+          if (heading.role) roles.push({ name: e.name, role: heading.role, at });
+          else attendees.push(toAttendee(e, heading.labels[c]?.group ?? heading.labels[0]?.group ?? null, heading.labels[c]?.role ?? heading.labels[0]?.role ?? null, at));
+        }
+      });
+    }
+    i = j - 1;
+  }
+  for (const r of roles) assignRole(attendees, r.name, r.role);
+  return attendees;
+}
+
+function collectWrapped(ctx: SegmentContext, start: number, end: number): { text: string; last: number } {
+  let text = ctx.lines[start]!.text.trim();
+  let last = start;
+  while (ctx.lines[last]!.wrapped && last + 1 < end && ctx.lines[last + 1]!.furniture === null) {
+    last++;
+    text += ' ' + ctx.lines[last]!.text.trim();
+  }
+  return { text, last };
+}
+
+/** Gives a listed person a role named elsewhere (justerare, sekreterare, ordförande); unknown names are left alone. */
+export function assignRole(attendees: Attendee[], name: string, role: string): boolean {
+  const key = name.toLowerCase().replace(/\s+/g, ' ').trim();
+  const a = attendees.find((x) => x.name.toLowerCase() === key);
+  if (!a) return false;
+  if (!a.role) a.role = role;
+  return true;
+}

@@ -1,0 +1,127 @@
+// Reads decisions, votes and reservations out of an item's body lines.
+import type { Line } from '../document.js';
+import type { Decision, Vote } from '../schema/minutes.js';
+import { isBodySectionLabel, isDecisionHeading } from './labels.js';
+import { BULLET, joinLines, ref } from './text.js';
+
+const CLAUSE = /^(?:[-–•*]\s*|\d+[.)]\s*)?att\s+\S/i;
+const NUMBERED_POINT = /^\d+[.)]\s+\S/;
+/** "Kommunstyrelsen beslutar att …", "Mötet beslutade att …" inside running text. */
+const INLINE_DECISION = /^(?:[\p{Lu}][\p{L}-]*\s+){0,2}(?:beslutar|beslutade|beslöt)\s+(?:att|enligt)\s+\S/u;
+
+export interface ItemFindings { decisions: Decision[]; votes: Vote[]; reservations: string[] }
+
+export function readDecisions(body: readonly Line[]): Decision[] {
+  const out: Decision[] = [];
+  let sawHeading = false;
+  for (let i = 0; i < body.length; i++) {
+    const heading = body[i]!;
+    if (!isDecisionHeading(heading.text)) continue;
+    sawHeading = true;
+    const block: Line[] = [];
+    let j = i + 1;
+    for (; j < body.length; j++) {
+      const l = body[j]!;
+      if (isDecisionHeading(l.text) || isBodySectionLabel(l.text)) break;
+      block.push(l);
+    }
+    out.push(...clauses(block));
+    i = j - 1;
+  }
+  if (!sawHeading) {
+    for (const para of groupParagraphs(body)) {
+      if (INLINE_DECISION.test(para[0]!.text.trim())) out.push({ text: joinLines(para), source: ref(para[0]!) });
+    }
+  }
+  return out;
+}
+
+function groupParagraphs(lines: readonly Line[]): Line[][] {
+  const out: Line[][] = [];
+  for (const l of lines) {
+    const last = out[out.length - 1];
+    if (!last || l.gapBefore) out.push([l]);
+    else last.push(l);
+  }
+  return out;
+}
+
+/**
+ * One decision per "att …" clause (its wrapped lines and sub-points joined), else per numbered point,
+ * else per paragraph. After the clauses, the first paragraph that is neither clause nor sub-point ends the block.
+ */
+function clauses(block: readonly Line[]): Decision[] {
+  const hasClause = block.some((l) => CLAUSE.test(l.text.trim()));
+  const hasNumbered = !hasClause && block.filter((l) => NUMBERED_POINT.test(l.text.trim())).length >= 2;
+  const out: Array<{ lines: Line[] }> = [];
+  let current: { lines: Line[] } | null = null;
+  for (const l of block) {
+    const t = l.text.trim();
+    const starts = hasClause ? CLAUSE.test(t) : hasNumbered ? NUMBERED_POINT.test(t) : l.gapBefore || !current;
+    if (starts) {
+      current = { lines: [l] };
+      out.push(current);
+      continue;
+    }
+    if (!current) {
+      if (hasClause || hasNumbered) continue; // text before the first clause ("Styrelsen beslutar")
+      continue;
+    }
+    const isSubPoint = BULLET.test(t);
+    const prev = current.lines[current.lines.length - 1]!;
+    const continues = !l.gapBefore || isSubPoint || /[:,]$/.test(prev.text.trim()) && !/^[\p{Lu}]/u.test(t) || prev.wrapped;
+    if ((hasClause || hasNumbered) && !continues) break;
+    current.lines.push(l);
+  }
+  return out.map(({ lines }) => ({
+    text: joinLines(lines).replace(/^[-–•*]\s*/, '').replace(/^\d+[.)]\s+(?=att\s)/i, '').replace(/^\*+|\*+$/g, '').trim(),
+    source: ref(lines[0]!),
+  })).filter((d) => d.text.length > 0);
+}
+
+const YES_NO = /(\d+)\s*ja(?:-?röster)?\b[^\d]{0,40}?(\d+)\s*nej(?:-?röster)?\b|\bja\s*[:=]?\s*(\d+)\s*[,;–—-]?\s*nej\s*[:=]?\s*(\d+)/i;
+const ABSTAIN = /(\d+)\s*(?:avstår|avstod|nedlagda|ledamöter avstår|avstående|avstod från att rösta)|avstår\s*[:=]?\s*(\d+)|nedlagd[ae]?\s+röster?\s*[:=]?\s*(\d+)/i;
+
+export function readVotes(body: readonly Line[]): Vote[] {
+  const out: Vote[] = [];
+  for (const para of groupParagraphs(body)) {
+    const text = joinLines(para);
+    const m = YES_NO.exec(text);
+    if (!m) continue;
+    const yes = Number(m[1] ?? m[3]), no = Number(m[2] ?? m[4]);
+    const a = ABSTAIN.exec(text);
+    const abstain = a ? Number(a[1] ?? a[2] ?? a[3]) : null;
+    const outcome = /utslagsröst/i.test(text) ? 'ordförandens utslagsröst'
+      : /\bbifall(?:it|s|er)?\b/i.test(text) ? 'bifall'
+      : /\bavslag(?:it|s|er)?\b/i.test(text) ? 'avslag'
+      : yes > no ? 'ja' : no > yes ? 'nej' : null;
+    out.push({ yes, no, abstain, outcome, source: ref(para[0]!) });
+  }
+  return out;
+}
+
+const RESERVATION = [
+  /^(.+?)\s+reserverar\s+sig\b/i,
+  /^(.+?)\s+reserverade\s+sig\b/i,
+  /(?:mot\s+beslutet\s+)?reserver(?:ar|ade)\s+sig\s+(.+?)(?:\s+(?:till förmån|mot|till|för|skriftligt|med)\b.*)?[.]?$/i,
+  /reservation(?:er)?\s+(?:anmäls|anmäldes|lämnas|lämnades)\s+av\s+(.+?)[.]?$/i,
+];
+
+/** Names of those who reserve themselves against the decision, one string per person or group. */
+export function readReservations(body: readonly Line[]): string[] {
+  const out: string[] = [];
+  for (const para of groupParagraphs(body)) {
+    for (const sentence of joinLines(para).split(/(?<=[.!?])\s+/)) {
+      if (!/reserver|reservation/i.test(sentence)) continue;
+      for (const re of RESERVATION) {
+        const m = re.exec(sentence.trim());
+        if (!m) continue;
+        const who = m[1]!.replace(/^(?:mot beslutet|ledamöterna|ledamoten|ledamot)\s+/i, '').trim();
+        if (/^mot beslutet$/i.test(who) || who.length > 200) continue;
+        for (const name of who.split(/\s*,\s*|\s+och\s+/)) if (name.trim() && !/^(?:mot beslutet|sig)$/i.test(name)) out.push(name.trim().replace(/[.]$/, ''));
+        break;
+      }
+    }
+  }
+  return [...new Set(out)];
+}

@@ -1,0 +1,155 @@
+// Parses attendee entries: "Name (S), Org", "Name (M) (ordförande) (Region) note", "X ersätter Y", several per line.
+import { roleWord } from './labels.js';
+import { NAME, isName } from './text.js';
+
+export interface EntryFields {
+  name: string;
+  party: string | null;
+  organization: string | null;
+  title: string | null;
+  role: string | null;
+  replaces: string | null;
+  note: string | null;
+}
+
+const PARTIES = new Set(['S', 'M', 'C', 'V', 'L', 'KD', 'SD', 'MP', 'FP', 'FI', 'Fi', 'PP', 'NYD', 'SPI', 'SJVP', 'ÖP', 'LPo', 'KAP', 'SLP']);
+/** Party codes are short capitals; local parties follow the same shape ("SPI", "ÖrP"). */
+export function isParty(s: string): boolean {
+  const t = s.trim();
+  return PARTIES.has(t) || /^[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]?[A-ZÅÄÖ]{0,2}$/.test(t) && /^[A-ZÅÄÖ]+$|^[A-ZÅÄÖ][a-zåäö][A-ZÅÄÖ]$/.test(t) && t.length <= 4;
+}
+
+/** Job titles end in words like these; anything else in parentheses or after a comma is an organisation. */
+const TITLE_END = /(?:direktör|chef|råd|sekreterare|strateg|handläggare|ansvarig|samordnare|controller|ekonom|jurist|utredare|assistent|koordinator|ledare|ombudsman|revisor|tjänsteperson|tjänsteman|specialist|konsult|analytiker|planerare|arkitekt|ingenjör|föreståndare|rektor|sakkunnig|expert|inspektör|förvaltare|registrator|kanslist|notarie|advokat|projektledare|verksamhetschef|vd|ceo)$/iu;
+const ORG_WORD = /\b(?:kommun|kommuns|region|regionen|stad|län|länsstyrelsen|förbund|förbundet|AB|bolag|bolaget|förvaltning|förvaltningen|kontoret|nämnd|nämnden|styrelse|styrelsen|sekretariatet|SKR|myndighet|universitet|högskola|verket)\b/iu;
+
+export function isTitle(s: string): boolean {
+  const last = s.trim().replace(/[.,]$/, '').split(/\s+/).pop() ?? '';
+  return TITLE_END.test(last) && !ORG_WORD.test(s);
+}
+
+const NOTE_WORD = /\b(?:kl\.?|klockan|dag|del av|§|§§|fr\.?o\.?m|t\.?o\.?m|från|till|ej|deltar|deltog|via|digitalt|på distans|närvarande|lämnade|anslöt|under|punkt|ärende)\b/iu;
+const REPLACES = /^(?:ersätter|ersättare för|tjänstgör för|tjänstgörande för|i stället för|istället för|för)\s+(.+)$/iu;
+
+/** Reads one entry; null when the text does not start with a personal name. */
+export function parseEntry(text: string): EntryFields | null {
+  let t = text.trim().replace(/^[-–•·*]\s+/, '').replace(/[;.]$/, '').trim();
+  const nameMatch = new RegExp(`^(${NAME}|[A-ZÅÄÖÉ]{2,}(?:[ -][A-ZÅÄÖÉ]{2,}){1,3})(?=$|[\\s,(\\t])`, 'u').exec(t);
+  if (!nameMatch || !isName(nameMatch[1]!)) return null;
+  const fields: EntryFields = { name: nameMatch[1]!.trim(), party: null, organization: null, title: null, role: null, replaces: null, note: null };
+  t = t.slice(nameMatch[0].length).trim();
+  const notes: string[] = [];
+  // Parenthesised groups directly after the name: party, role, title and organisation.
+  while (t.startsWith('(')) {
+    const close = t.indexOf(')');
+    if (close < 0) break;
+    classifyParen(t.slice(1, close).trim(), fields, notes);
+    t = t.slice(close + 1).trim();
+    if (/^(?:ersätter|tjänstgör)/i.test(t)) break;
+  }
+  // "ersätter Y (S)" / "tjänstgör för Y"
+  const rep = REPLACES.exec(t.replace(/^,\s*/, ''));
+  if (rep && /^(?:ersätter|ersättare|tjänstgör|i stället|istället)/i.test(t.replace(/^,\s*/, ''))) {
+    const who = rep[1]!.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+    const nm = new RegExp(`^(${NAME})`, 'u').exec(who);
+    fields.replaces = nm ? nm[1]! : who;
+    t = nm ? who.slice(nm[1]!.length).replace(/^[,\s]+/, '') : '';
+  }
+  if (t.startsWith(',')) {
+    for (const part of t.slice(1).split(/,(?![^()]*\))/)) classifyPart(part.trim(), fields, notes);
+  } else if (t) {
+    // Text after the parentheses without a comma: an organisation if it is one, otherwise a note.
+    if (!fields.organization && ORG_WORD.test(t) && !NOTE_WORD.test(t)) fields.organization = t;
+    else notes.push(t);
+  }
+  fields.note = notes.length ? notes.join(', ') : null;
+  return fields;
+}
+
+function classifyParen(inner: string, f: EntryFields, notes: string[]): void {
+  if (!inner) return;
+  if (!f.party && isParty(inner)) { f.party = inner; return; }
+  const role = roleWord(inner);
+  if (role && !f.role) { f.role = role; return; }
+  if (inner.includes(',')) {
+    // "(Kommundirektör, Varbergs kommun)": title then organisation
+    const [first, ...rest] = inner.split(',').map((s) => s.trim());
+    if (first && isTitle(first) && !f.title) f.title = first;
+    else if (first && !f.organization) f.organization = first;
+    const remainder = rest.join(', ');
+    if (remainder) {
+      if (!f.organization) f.organization = remainder;
+      else notes.push(remainder);
+    }
+    return;
+  }
+  if (/^(?:\d|kl|dag|§|del av|ej|från|till|via)/i.test(inner)) { notes.push(inner); return; }
+  if (isTitle(inner) && !f.title) { f.title = inner; return; }
+  if (!f.organization) f.organization = inner;
+  else notes.push(inner);
+}
+
+function classifyPart(part: string, f: EntryFields, notes: string[]): void {
+  if (!part) return;
+  const role = roleWord(part);
+  if (role && !f.role) { f.role = role; return; }
+  const rep = REPLACES.exec(part);
+  if (rep && !f.replaces && /^(?:ersätter|ersättare för|tjänstgör)/i.test(part)) { f.replaces = rep[1]!.replace(/\s*\([^)]*\)/g, '').trim(); return; }
+  const paren = /^(.*?)\s*\(([^)]*)\)$/.exec(part);
+  if (paren && isParty(paren[2]!) && !f.party) { f.party = paren[2]!; part = paren[1]!; }
+  if (NOTE_WORD.test(part) && !ORG_WORD.test(part)) { notes.push(part); return; }
+  if (isTitle(part) && !f.title && !f.organization) { f.title = part; return; }
+  if (!f.organization) { f.organization = part; return; }
+  if (isTitle(part) && !f.title) { f.title = part; return; }
+  notes.push(part);
+}
+
+const NAME_BEFORE_PAREN = new RegExp(`(?:^|(?<=[)\\s,;]))(${NAME})\\s*\\(`, 'gu');
+
+/**
+ * Splits one line (or a joined paragraph) into entry texts. Two shapes carry several people:
+ * "Name (P) (Org) note Name (P) …" — every name followed by a parenthesis starts an entry;
+ * "Name, Org Name, Org" — the last two capitalised words before a comma are the next name.
+ */
+export function splitEntries(text: string): string[] {
+  const t = text.trim();
+  const starts = [...t.matchAll(NAME_BEFORE_PAREN)].map((m) => m.index! + (m[0].length - m[0].trimStart().length))
+    .filter((i) => depthAt(t, i) === 0 && !/(?:ersätter|för|istället för)\s*$/iu.test(t.slice(0, i)));
+  if (starts.length >= 2 || (starts.length === 1 && starts[0]! > 0 && isName(t.slice(0, starts[0]!).replace(/[,;]\s*$/, '').trim()))) {
+    const cut = [...new Set([0, ...starts])].sort((a, b) => a - b);
+    return cut.map((s, i) => t.slice(s, cut[i + 1] ?? t.length).trim().replace(/[,;]$/, '').trim()).filter(Boolean);
+  }
+  const commaParts = t.split(/,\s*/);
+  if (commaParts.length >= 3) {
+    // "Jonas Jonsson, Båstad Elin Ask, Ängelholm"
+    const out: string[] = [];
+    let current = commaParts[0]!;
+    let ok = isName(current);
+    for (let i = 1; i < commaParts.length && ok; i++) {
+      const part = commaParts[i]!;
+      const words = part.split(/\s+/);
+      const tail = words.slice(-2).join(' ');
+      if (i < commaParts.length - 1 && words.length >= 3 && isName(tail)) {
+        out.push(`${current}, ${words.slice(0, -2).join(' ')}`);
+        current = tail;
+      } else if (i < commaParts.length - 1 && isName(part) && words.length <= 3 && commaParts.slice(1).every((p) => isName(p))) {
+        // a plain list of names
+        out.push(current);
+        current = part;
+      } else {
+        current += `, ${part}`;
+      }
+    }
+    if (ok && out.length) return [...out, current];
+  }
+  return [t];
+}
+
+function depthAt(s: string, index: number): number {
+  let d = 0;
+  for (let i = 0; i < index; i++) {
+    if (s[i] === '(') d++;
+    else if (s[i] === ')') d = Math.max(0, d - 1);
+  }
+  return d;
+}

@@ -1,0 +1,145 @@
+// Reads the header fields: title, organisation, body, numbers, date, times, place and paragraph range.
+import type { Line } from '../document.js';
+import type { DocumentKind, Header } from '../schema/minutes.js';
+import type { SegmentContext } from './context.js';
+import { findDates, findTimes } from './dates.js';
+import { AGENDA_LABELS, SECTION_LABELS, groupLabel, roleHeading } from './labels.js';
+import { isTitleLike, keySet, labelKey } from './text.js';
+
+const DOC_TYPE = /^(sammanträdesprotokoll|protokoll|justerat protokoll|protokollsutdrag|minnesanteckningar|mötesanteckningar|anteckningar|minnesanteckning|mötesprotokoll|beslutsprotokoll)$/i;
+const PROTOCOL_NUMBER = /\b(?:protokoll|sammanträde|möte)\s+(?:nr|nummer|no)\.?\s*(\d+)\b|^nr\.?\s*(\d+)\b/i;
+const ORG_NUMBER = /\b(\d{6}-\d{4})\b/;
+const ORGAN = /(?:styrelse|styrelsen|nämnd|nämnden|fullmäktige|utskott|utskottet|direktion|direktionen|beredning|beredningen|råd|rådet|presidium|presidiet|kommitté|förbundsstyrelse|kommunstyrelse|regionstyrelse)\b/i;
+const PARAGRAPH_RANGE = /§§?\s*(\d+)\s*[-–—]\s*§?\s*(\d+)/;
+
+const TIME_PLACE = keySet(['Tid och plats', 'Plats och tid', 'Tid och lokal', 'Datum och tid', 'Datum, tid och plats', 'Sammanträdesdatum', 'Mötesdatum', 'Datum', 'Tid', 'Plats', 'Lokal', 'Sammanträde']);
+const PARAGRAPHS_LABEL = keySet(['Paragrafer', 'Paragraf', '§§']);
+
+export function emptyHeader(): Header {
+  return {
+    kind: 'unknown', title: null, organization: null, body: null, orgNumber: null, protocolNumber: null,
+    date: null, dateText: null, endDate: null, startTime: null, endTime: null, location: null, paragraphs: null,
+  };
+}
+
+interface Labelled { label: string; value: string; at: Line; index: number }
+
+/** "Label: value", "Label\tvalue", or a label alone with its value on the next content line. */
+function labelledValues(ctx: SegmentContext, end: number, labels: Set<string>): Labelled[] {
+  const out: Labelled[] = [];
+  for (let i = 0; i < end; i++) {
+    const l = ctx.lines[i]!;
+    const t = l.text.trim();
+    const m = /^([^:\t]{2,40}?)\s*(?::|\t)\s*(.*)$/.exec(t);
+    if (m && labels.has(labelKey(m[1]!)) && m[2]!.trim()) {
+      let value = m[2]!.trim();
+      let k = i;
+      while (ctx.lines[k]!.wrapped && k + 1 < end) value += ' ' + ctx.lines[++k]!.text.trim();
+      out.push({ label: labelKey(m[1]!), value, at: l, index: i });
+      continue;
+    }
+    if (labels.has(labelKey(t.replace(/\.{2,}.*$/, '')))) {
+      const j = ctx.nextContent(i);
+      if (j >= 0 && j < end + 3 && !SECTION_LABELS.has(labelKey(ctx.lines[j]!.text))) {
+        out.push({ label: labelKey(t), value: ctx.lines[j]!.text.trim(), at: ctx.lines[j]!, index: j });
+      }
+    }
+  }
+  return out;
+}
+
+/** Place words around a date and time: "Orbaden den 24 januari 2024 kl 09:00-15:00", "… 08.30-12:00 på Mindpark, …". */
+export function locationFrom(value: string): string | null {
+  let v = value.replace(/\s+/g, ' ').trim();
+  const after = /\b(?:på|pa|i lokal(?:en)?|lokal)\s+(.+)$/i.exec(v);
+  const firstDateOrTime = v.search(/\b(?:den\s+)?\d{1,2}(?::e|:a)?\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)|\b\d{4}-\d{2}-\d{2}|\bkl(?:ockan)?\.?\s*\d|\b\d{1,2}[.:]\d{2}\b|\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b/i);
+  let place: string;
+  if (after && (firstDateOrTime < 0 || after.index > firstDateOrTime)) place = after[1]!;
+  else if (firstDateOrTime > 0) place = v.slice(0, firstDateOrTime);
+  else if (firstDateOrTime < 0) place = v;
+  else return null;
+  place = place.replace(/\b(?:den|kl\.?|klockan)\s*$/i, '').replace(/^[\s,–-]+|[\s,.;–-]+$/g, '').trim();
+  // A sentence end closes the place; what follows is another remark ("Mötesrum …").
+  place = place.replace(/\.\s.*$/, '');
+  return place && !/^\d/.test(place) ? place : null;
+}
+
+export function readHeader(ctx: SegmentContext, end: number, hasMinutesStructure: boolean): Header {
+  const h = emptyHeader();
+  const front = ctx.lines.slice(0, Math.max(end, Math.min(ctx.lines.length, 8)));
+
+  // Title, organisation and body from the first lines (running headers included: they carry them).
+  const isOther = (t: string) => ORG_NUMBER.test(t) || findDates(t).length > 0 || /@|https?:/.test(t) || PROTOCOL_NUMBER.test(t)
+    || SECTION_LABELS.has(labelKey(t.split(/[:\t]/)[0]!)) || groupLabel(t.split(/[:\t]/)[0]!) !== null || AGENDA_LABELS.has(labelKey(t))
+    || roleHeading(t) !== null || /^§/.test(t);
+  const top = front.slice(0, 12).filter((l) => !['signature-box', 'page-number'].includes(l.furniture ?? ''));
+  const typeIdx = top.findIndex((l) => DOC_TYPE.test(l.text.trim()));
+  if (typeIdx >= 0) {
+    h.title = top[typeIdx]!.text.trim();
+    const before = top[typeIdx - 1]?.text.trim();
+    if (before && isTitleLike(before) && !isOther(before)) h.organization = before;
+    const after = top[typeIdx + 1]?.text.trim();
+    if (after && ORGAN.test(after) && !isOther(after)) h.body = after;
+  } else {
+    const first = top.find((l) => isTitleLike(l.text.trim()) && !isOther(l.text.trim()) && l.text.trim().split(/\s+/).length <= 14);
+    if (first) h.title = first.text.trim();
+  }
+  if (h.title && !h.organization) {
+    const inOrg = /\bi\s+((?:[\p{Lu}][\p{L}-]*\s*){1,4})$/u.exec(h.title);
+    if (inOrg && typeIdx < 0) h.organization = inOrg[1]!.trim();
+  }
+  const kindText = `${h.title ?? ''} ${top.slice(0, 4).map((l) => l.text).join(' ')}`;
+  h.kind = kindOf(kindText, hasMinutesStructure);
+
+  for (const l of front) {
+    const t = l.text;
+    h.orgNumber ??= ORG_NUMBER.exec(t)?.[1] ?? null;
+    const pn = PROTOCOL_NUMBER.exec(t.trim());
+    if (pn && !h.protocolNumber) h.protocolNumber = pn[1] ?? pn[2] ?? null;
+  }
+
+  // Date, times and place: labelled values first, then any dated line of the front matter.
+  const labelled = labelledValues(ctx, Math.max(end, 1), TIME_PLACE);
+  const timeSources = labelled.length ? labelled.map((x) => x.value) : [];
+  for (const v of timeSources) {
+    const dates = findDates(v);
+    const dated = dates.find((d) => d.iso);
+    if (!h.dateText && dates[0]) h.dateText = dates[0].text;
+    if (!h.date && dated) { h.date = dated.iso; h.dateText = dated.text; }
+    const later = dates.filter((d) => d.iso && d.iso !== h.date).pop();
+    if (later && !h.endDate) h.endDate = later.iso;
+    const times = findTimes(v);
+    h.startTime ??= times.start;
+    h.endTime ??= times.end;
+  }
+  const placeValue = labelled.find((x) => labelKey('Plats') === x.label || labelKey('Lokal') === x.label)?.value
+    ?? labelled.find((x) => /\*/.test(x.label) && (x.label.includes('pl*ts') || x.label.includes('l*k*l')))?.value
+    ?? labelled[0]?.value;
+  if (placeValue) h.location = locationFrom(placeValue);
+  if (!h.date) {
+    for (const l of front) {
+      if (l.furniture === 'page-number') continue;
+      const d = findDates(l.text).find((x) => x.iso);
+      if (d) { h.date = d.iso; h.dateText = d.text; break; }
+    }
+  }
+  if (!h.startTime) {
+    for (const l of front) {
+      const t = findTimes(l.text);
+      if (t.start) { h.startTime = t.start; h.endTime = t.end; break; }
+    }
+  }
+
+  // Paragraph range: "Paragrafer §§ 784-796", "§§ 1–15".
+  const paraLabel = labelledValues(ctx, Math.max(end, 1), PARAGRAPHS_LABEL)[0]?.value;
+  const rangeText = paraLabel ?? front.map((l) => l.text).find((t) => /^(?:paragrafer\s*)?§§\s*\d+\s*[-–]\s*\d+/i.test(t.trim()));
+  const r = rangeText ? PARAGRAPH_RANGE.exec(rangeText) ?? /(\d+)\s*[-–]\s*(\d+)/.exec(rangeText) : null;
+  if (r) h.paragraphs = { from: Number(r[1]), to: Number(r[2]) };
+  return h;
+}
+
+function kindOf(text: string, hasMinutesStructure: boolean): DocumentKind {
+  if (/protokoll/i.test(text)) return 'protokoll';
+  if (/anteckning/i.test(text)) return 'anteckningar';
+  return hasMinutesStructure ? 'anteckningar' : 'unknown';
+}

@@ -1,0 +1,218 @@
+// Finds item headings: "§ 12 Title", numbered headings ("3. Title"), and unnumbered headings marked by cues.
+import type { Line } from '../document.js';
+import type { SegmentContext } from './context.js';
+import { findDates } from './dates.js';
+import { AGENDA_LABELS, SECTION_LABELS, groupLabel, isBodySectionLabel, isDecisionHeading, isItemCue, roleHeading } from './labels.js';
+import { endsWithAbbreviation, isTitleLike, labelKey } from './text.js';
+
+export interface Heading {
+  /** Index of the heading's first line in the context. */
+  index: number;
+  /** Index of the last line that belongs to the heading (title lines, case number line). */
+  last: number;
+  paragraph: number | null;
+  number: string | null;
+  title: string;
+  kind: string | null;
+  caseNumber: string | null;
+  scheme: 'paragraph' | 'numbered' | 'cue' | 'empty' | 'after-decision';
+}
+
+const PARAGRAPH = /^§\s*(\d{1,5})(?![\d-–])\s*[.:]?\s*(.*)$/;
+const NUMBERED = /^(\d{1,3})[.)]\s+(\S.*)$/;
+const CASE_NUMBER = /\b(?:Dnr|Diarienr|Diarienummer|Dnr\.)\s*:?\s*([A-ZÅÄÖ]{0,6}\s?\d{2,4}[/.-]\d{1,5}(?:[/.-]\d{1,4})?)\b/i;
+const KIND = /\s*\(([A-ZÅÄÖ])\)\s*$/;
+
+function isFrontMatter(t: string): boolean {
+  const key = labelKey(t.split(/[:\t]/)[0] ?? t);
+  return SECTION_LABELS.has(key) || AGENDA_LABELS.has(key) || groupLabel(t) !== null || roleHeading(t.replace(/:$/, '')) !== null;
+}
+
+/** Splits "Title (B)" and "Dnr KS 2021/0345" off a heading's title. */
+function titleParts(raw: string): { title: string; kind: string | null; caseNumber: string | null } {
+  let title = raw.replace(/\t+/g, ' ').replace(/\s*\.{2,}\s*\d*$/, '').trim();
+  let caseNumber: string | null = null;
+  const c = CASE_NUMBER.exec(title);
+  if (c) {
+    caseNumber = c[1]!.trim();
+    title = (title.slice(0, c.index) + title.slice(c.index + c[0].length)).replace(/\s{2,}/g, ' ').replace(/^[\s,;–-]+|[\s,;–-]+$/g, '');
+  }
+  let kind: string | null = null;
+  const k = KIND.exec(title);
+  if (k) {
+    kind = k[1]!;
+    title = title.slice(0, k.index).trim();
+  }
+  return { title: title.replace(/:$/, '').trim(), kind, caseNumber };
+}
+
+/** A heading whose title is on the following line(s): "§ 12 Dnr KS 2021/0345" then "Budget 2025". */
+function extendTitle(ctx: SegmentContext, index: number, title: string, caseNumber: string | null): { title: string; caseNumber: string | null; last: number } {
+  let last = index;
+  let t = title;
+  let cn = caseNumber;
+  // Wrapped title lines continue it.
+  while (ctx.lines[last]!.wrapped && t && last + 1 < ctx.lines.length && ctx.isFree(last + 1)) {
+    last++;
+    t += ' ' + ctx.lines[last]!.text.trim();
+  }
+  // Plain text has no wrap marks: a short lowercase line right under an unfinished title continues it.
+  const under = ctx.lines[last + 1];
+  if (t && under && ctx.isFree(last + 1) && !under.gapBefore && !ctx.lines[last]!.wrapped && /^\p{Ll}/u.test(under.text.trim())
+    && under.text.trim().length <= 60 && !/[.;:]$/.test(t) && (ctx.lines[last + 2]?.gapBefore ?? true)) {
+    last++;
+    t += ' ' + under.text.trim();
+  }
+  if (!t) {
+    const j = ctx.nextContent(last);
+    if (j >= 0 && ctx.isFree(j)) {
+      const p = titleParts(ctx.lines[j]!.text);
+      if (!p.caseNumber || p.title) {
+        t = p.title;
+        cn ??= p.caseNumber;
+        last = j;
+      }
+    }
+  }
+  // A case number on the line right after the title belongs to the heading.
+  const j = ctx.nextContent(last);
+  if (j >= 0 && ctx.isFree(j) && !cn) {
+    const c = CASE_NUMBER.exec(ctx.lines[j]!.text);
+    if (c && ctx.lines[j]!.text.trim().length <= c[0].length + 12) {
+      cn = c[1]!.trim();
+      last = j;
+    }
+  }
+  return { title: t, caseNumber: cn, last };
+}
+
+function paragraphHeadings(ctx: SegmentContext): Heading[] {
+  const out: Heading[] = [];
+  ctx.lines.forEach((l, i) => {
+    if (!ctx.isFree(i)) return;
+    const m = PARAGRAPH.exec(l.text.trim());
+    if (!m) return;
+    const parts = titleParts(m[2]!);
+    const ext = extendTitle(ctx, i, parts.title, parts.caseNumber);
+    const title = titleParts(ext.title);
+    if (!title.title) return;
+    out.push({ index: i, last: ext.last, paragraph: Number(m[1]), number: null, title: title.title, kind: parts.kind ?? title.kind, caseNumber: ext.caseNumber, scheme: 'paragraph' });
+  });
+  return out;
+}
+
+/**
+ * Numbered headings form a rising sequence through the document. Lists inside items also count
+ * 1, 2, 3, so candidates are weighed: heading marks, bold, a gap before and a title shape raise the
+ * weight, a candidate on the line right after another lowers it; the heaviest rising chain wins.
+ */
+function numberedHeadings(ctx: SegmentContext): Heading[] {
+  const cands: Array<{ i: number; n: number; rest: string; w: number }> = [];
+  ctx.lines.forEach((l, i) => {
+    if (!ctx.isFree(i)) return;
+    const m = NUMBERED.exec(l.text.trim());
+    if (!m) return;
+    const rest = m[2]!;
+    if (!isTitleLike(rest) && !(rest.endsWith(':') && isTitleLike(rest.slice(0, -1))) && !(l.wrapped && rest.length < 130)) return;
+    if (/^att\s/i.test(rest) || isFrontMatter(rest)) return;
+    let w = 1 + (l.heading ? 2 : 0) + (l.bold ? 1 : 0) + (l.gapBefore ? 1 : 0);
+    const prev = cands[cands.length - 1];
+    if (prev && ctx.prevContent(i) === prev.i && !l.heading) w = 0.2;
+    cands.push({ i, n: Number(m[1]), rest, w });
+  });
+  // Heaviest chain of strictly rising numbers (steps of at most 2), by dynamic programming.
+  const best = cands.map((c) => ({ w: c.w, prev: -1 }));
+  for (let a = 0; a < cands.length; a++) {
+    for (let b = 0; b < a; b++) {
+      const step = cands[a]!.n - cands[b]!.n;
+      if (step >= 1 && step <= 2 && best[b]!.w + cands[a]!.w > best[a]!.w) best[a] = { w: best[b]!.w + cands[a]!.w, prev: b };
+    }
+  }
+  let end = -1;
+  best.forEach((b, k) => { if (end < 0 || b.w > best[end]!.w) end = k; });
+  const chain: number[] = [];
+  for (let k = end; k >= 0; k = best[k]!.prev) chain.unshift(k);
+  if (chain.length < 2 && !(chain.length === 1 && (ctx.lines[cands[chain[0]!]!.i]!.heading || ctx.lines[cands[chain[0]!]!.i]!.bold))) return [];
+  return chain.map((k) => {
+    const c = cands[k]!;
+    const parts = titleParts(c.rest);
+    const ext = extendTitle(ctx, c.i, parts.title, parts.caseNumber);
+    return { index: c.i, last: ext.last, paragraph: null, number: String(c.n), title: titleParts(ext.title).title, kind: parts.kind, caseNumber: ext.caseNumber, scheme: 'numbered' as const };
+  });
+}
+
+const isDateLine = (t: string) => {
+  const d = findDates(t);
+  return d.length > 0 && t.replace(d[0]!.text, '').replace(/[\s,–-]/g, '').length < 4;
+};
+
+function isHeadingCandidate(ctx: SegmentContext, i: number): boolean {
+  const l = ctx.lines[i]!;
+  const t = l.text.trim();
+  if (!ctx.isFree(i) || !isTitleLike(t) || t.endsWith(':') || isFrontMatter(t) || isDateLine(t)) return false;
+  if (isItemCue(t) || isDecisionHeading(t) || isBodySectionLabel(t) || /^[-–•*]/.test(t) || (/[.!?]$/.test(t) && !endsWithAbbreviation(t))) return false;
+  return true;
+}
+
+/** Unnumbered headings announced by the next line: "Anteckningar", "Sammanfattning: …". */
+function cueHeadings(ctx: SegmentContext, taken: Set<number>): Heading[] {
+  const out: Heading[] = [];
+  ctx.lines.forEach((_, i) => {
+    if (taken.has(i) || !isHeadingCandidate(ctx, i)) return;
+    const j = ctx.nextContent(i);
+    if (j < 0 || !isItemCue(ctx.lines[j]!.text)) return;
+    const parts = titleParts(ctx.lines[i]!.text);
+    out.push({ index: i, last: i, paragraph: null, number: null, title: parts.title, kind: parts.kind, caseNumber: parts.caseNumber, scheme: 'cue' });
+  });
+  return out;
+}
+
+/**
+ * In notes without numbers, two more shapes start an item: a title standing right before another
+ * heading (an item with no notes, "Mötets öppnande"), and a title after a decision clause ends
+ * (the previous item's "att …" is over, so a new subject begins).
+ */
+function impliedHeadings(ctx: SegmentContext, known: Heading[], frontEnd: number): Heading[] {
+  const starts = new Set(known.map((h) => h.index));
+  const out: Heading[] = [];
+  for (let i = frontEnd; i < ctx.lines.length; i++) {
+    if (starts.has(i) || !isHeadingCandidate(ctx, i) || !ctx.lines[i]!.gapBefore && !/^\s/.test(ctx.lines[i]!.text)) continue;
+    const next = ctx.nextContent(i);
+    const prev = ctx.prevContent(i);
+    const beforeHeading = next >= 0 && starts.has(next);
+    const prevText = prev >= 0 ? ctx.lines[prev]!.text.trim() : '';
+    const afterDecision = prev >= 0 && !starts.has(prev) && clauseEndsAt(ctx, prev) && next >= 0 && !starts.has(next) && !isItemCue(ctx.lines[next]!.text);
+    if (!beforeHeading && !afterDecision) continue;
+    if (beforeHeading && prev >= 0 && isTitleLike(prevText) && !/[.:]$/.test(prevText) && !starts.has(prev) && prev >= frontEnd && !ctx.lines[i]!.gapBefore) continue;
+    const parts = titleParts(ctx.lines[i]!.text);
+    out.push({ index: i, last: i, paragraph: null, number: null, title: parts.title, kind: parts.kind, caseNumber: parts.caseNumber, scheme: beforeHeading ? 'empty' : 'after-decision' });
+    starts.add(i);
+  }
+  return out;
+}
+
+/** Whether line `i` ends an "att …" decision clause (walking back over its wrapped lines). */
+function clauseEndsAt(ctx: SegmentContext, i: number): boolean {
+  for (let k = i, steps = 0; k >= 0 && steps < 8; k = ctx.prevContent(k), steps++) {
+    const t = ctx.lines[k]!.text.trim();
+    if (/^att\s/i.test(t)) return true;
+    if (ctx.lines[k]!.gapBefore) return false;
+  }
+  return false;
+}
+
+export function findHeadings(ctx: SegmentContext, frontEnd: () => number): Heading[] {
+  const byParagraph = paragraphHeadings(ctx);
+  if (byParagraph.length >= 1) return byParagraph;
+  const numbered = numberedHeadings(ctx);
+  const taken = new Set(numbered.flatMap((h) => range(h.index, h.last)));
+  const cued = cueHeadings(ctx, taken);
+  let all = [...numbered, ...cued].sort((a, b) => a.index - b.index);
+  if (cued.length > 0 || numbered.length > 0) {
+    const start = Math.min(frontEnd(), all[0]?.index ?? Infinity);
+    all = [...all, ...(cued.length ? impliedHeadings(ctx, all, start) : [])].sort((a, b) => a.index - b.index);
+  }
+  return all;
+}
+
+const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, k) => a + k);

@@ -1,0 +1,53 @@
+// The segment stage: cleaned lines → header, attendees, agenda, items and signatures, each rule in its own module.
+import type { Line } from '../document.js';
+import type { AgendaEntry, Attendee, Header, Item, Signature, Warning } from '../schema/minutes.js';
+import { findAgenda, findKindLegend } from './agenda.js';
+import { assignRole, findAttendees } from './attendees.js';
+import { SegmentContext } from './context.js';
+import { findHeadings } from './headings.js';
+import { readHeader } from './header.js';
+import { buildItems } from './items.js';
+import { findDigitalSignatures, findSignatureLines } from './signatures.js';
+
+export interface Segmented {
+  document: Header;
+  attendees: Attendee[];
+  agenda: AgendaEntry[];
+  items: Item[];
+  signatures: Signature[];
+  warnings: Warning[];
+}
+
+export function segment(lines: readonly Line[]): Segmented {
+  const ctx = new SegmentContext(lines);
+  const legend = findKindLegend(ctx);
+  const agenda = findAgenda(ctx);
+  // Attendee lists belong to the front matter: before the first "§ N" heading, when there is one.
+  const firstParagraph = lines.findIndex((l, i) => ctx.isFree(i) && /^§\s*\d+(?![\d-–])/.test(l.text.trim()));
+  const front = firstParagraph >= 0 ? firstParagraph : lines.length;
+  const digital = findDigitalSignatures(ctx);
+  const attendees = findAttendees(ctx, front);
+  const signatures = [...digital, ...findSignatureLines(ctx)].sort((a, b) => a.source.page - b.source.page || a.source.line - b.source.line);
+  const frontEnd = () => {
+    let last = 0;
+    ctx.zone.forEach((z, i) => { if (z === 'attendees' || (z === 'agenda' && i < front)) last = i + 1; });
+    return last;
+  };
+  const headings = findHeadings(ctx, frontEnd);
+  for (const h of headings) for (let i = h.index; i <= h.last; i++) ctx.claim(i, 'heading');
+  const items = buildItems(ctx, headings, legend);
+  for (const s of signatures) if (s.role) assignRole(attendees, s.name, s.role);
+
+  const headerEnd = headings[0]?.index ?? lines.length;
+  const hasStructure = attendees.length > 0 || items.length > 0;
+  const document = readHeader(ctx, Math.min(headerEnd, firstParagraph >= 0 ? firstParagraph : headerEnd), hasStructure);
+  if (!hasStructure) {
+    ctx.warn('not-minutes', 'no attendees and no agenda items were found: the text does not read as meeting minutes');
+  } else if (!items.length) {
+    ctx.warn('no-items', 'no agenda items (§ or numbered headings) were found');
+  }
+  if (document.dateText && !document.date) {
+    ctx.warn('date-without-year', `the meeting date "${document.dateText}" gives no year, so no date is set`);
+  }
+  return { document, attendees, agenda, items, signatures, warnings: ctx.warnings };
+}

@@ -1,0 +1,46 @@
+// Builds items from headings: each item's body runs to the next heading; decisions, votes and reservations come from it.
+import type { Line } from '../document.js';
+import type { Item } from '../schema/minutes.js';
+import type { SegmentContext } from './context.js';
+import { readDecisions, readReservations, readVotes } from './decisions.js';
+import type { Heading } from './headings.js';
+import { ref } from './text.js';
+
+/** Body text keeps paragraphs (blank line between) and joins lines the page width broke. */
+export function bodyText(lines: readonly Line[]): string {
+  let out = '';
+  lines.forEach((l, k) => {
+    const t = l.text.replace(/\t+/g, ' ').trim();
+    if (k === 0) out = t;
+    else if (l.gapBefore) out += '\n\n' + t;
+    else if (lines[k - 1]!.wrapped) out += (/\p{Ll}-$/u.test(out) && /^\p{Ll}/u.test(t) ? '' : ' ') + t;
+    else out += '\n' + t;
+  });
+  return out;
+}
+
+export function buildItems(ctx: SegmentContext, headings: readonly Heading[], legend: Map<string, string>): Item[] {
+  return headings.map((h, k) => {
+    const end = headings[k + 1]?.index ?? ctx.lines.length;
+    const body: Line[] = [];
+    for (let i = h.last + 1; i < end; i++) if (ctx.isFree(i)) body.push(ctx.lines[i]!);
+    const heading = ctx.lines[h.index]!;
+    let kind = h.kind;
+    if (kind && legend.size && !legend.has(kind)) {
+      ctx.warn('item-kind-unknown', `kind code "(${kind})" is not in the document's legend`, heading);
+      kind = null;
+    }
+    return {
+      paragraph: h.paragraph,
+      number: h.number,
+      title: h.title,
+      kind,
+      caseNumber: h.caseNumber,
+      body: bodyText(body),
+      decisions: readDecisions(body),
+      votes: readVotes(body),
+      reservations: readReservations(body),
+      source: ref(heading),
+    };
+  });
+}

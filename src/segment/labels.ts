@@ -1,0 +1,98 @@
+// The fixed vocabulary of Swedish minutes: section labels and what each one means, in one place.
+import type { AttendeeGroup } from '../schema/minutes.js';
+import { keySet, labelKey } from './text.js';
+
+export interface GroupLabel { group: AttendeeGroup; role?: string }
+
+const GROUPS: ReadonlyArray<[string[], GroupLabel]> = [
+  [['Beslutande', 'Ledamöter', 'Beslutande ledamöter', 'Närvarande ledamöter', 'Tjänstgörande ledamöter', 'Ordinarie ledamöter',
+    'Närvarande beslutande', 'Beslutande ledamot', 'Ledamot'], { group: 'beslutande' }],
+  [['Tjänstgörande ersättare', 'Tjänstgörande ersättare för'], { group: 'beslutande', role: 'tjänstgörande ersättare' }],
+  [['Ersättare', 'Ej tjänstgörande ersättare', 'Närvarande ersättare', 'Icke tjänstgörande ersättare', 'Övriga ersättare',
+    'Ersättare närvarande'], { group: 'ersättare' }],
+  [['Övriga deltagare', 'Övriga närvarande', 'Tjänstepersoner', 'Tjänstemän', 'Övriga', 'Tjänstepersoner/ övriga', 'Tjänstepersoner/övriga',
+    'Närvarande tjänstepersoner', 'Närvarande tjänstemän', 'Övriga deltagande', 'Adjungerade', 'Adjungerande', 'Gäster', 'Inbjudna',
+    'Övriga medverkande', 'Medverkande', 'Föredragande', 'Närvarande övriga', 'Tjänstepersoner närvarande', 'Sakkunniga'], { group: 'övriga' }],
+  [['Närvarande', 'Deltagare', 'Deltagande', 'Närvaro', 'Närvarande deltagare'], { group: 'närvarande' }],
+  [['Frånvarande', 'Ej närvarande', 'Anmält förhinder', 'Förhinder', 'Anmält frånvaro', 'Anmäld frånvaro', 'Frånvarande ledamöter',
+    'Ej deltagande', 'Frånvaro', 'Ej närvarande ledamöter'], { group: 'frånvarande' }],
+];
+
+const GROUP_BY_KEY = new Map<string, GroupLabel>();
+for (const [labels, meaning] of GROUPS) for (const l of labels) GROUP_BY_KEY.set(labelKey(l), meaning);
+
+export function groupLabel(text: string): GroupLabel | null {
+  return GROUP_BY_KEY.get(labelKey(text)) ?? null;
+}
+
+/** Headings that name people for a role rather than a group. */
+const ROLE_HEADINGS: ReadonlyArray<[string[], string]> = [
+  [['Utses att justera', 'Justerare', 'Justerande', 'Justeras av', 'Protokolljusterare', 'Valda justerare', 'Att justera'], 'justerare'],
+  [['Sekreterare', 'Protokollförare'], 'sekreterare'],
+  [['Ordförande', 'Mötesordförande'], 'ordförande'],
+];
+const ROLE_BY_KEY = new Map<string, string>();
+for (const [labels, role] of ROLE_HEADINGS) for (const l of labels) ROLE_BY_KEY.set(labelKey(l), role);
+
+export function roleHeading(text: string): string | null {
+  return ROLE_BY_KEY.get(labelKey(text)) ?? null;
+}
+
+/** Roles a person can hold in a meeting, as written after a name. */
+const ROLE_WORDS = /^(?:(?:1:e |2:e |förste |andre |tf\.? )?vice ordförande|ordförande|mötesordförande|ålderspresident|sekreterare|protokollförare|justerare|justerande|tjänstgörande ersättare|ersättare|ledamot|adjungerad|föredragande)$/i;
+
+export function roleWord(text: string): string | null {
+  const t = text.trim().replace(/^\(|\)$/g, '').trim();
+  if (!ROLE_WORDS.test(t)) return null;
+  const lower = t.toLowerCase();
+  return lower === 'justerande' ? 'justerare' : lower === 'protokollförare' ? 'sekreterare' : lower;
+}
+
+/** Labels of header fields and other front-matter sections; they end attendee and agenda blocks. */
+export const SECTION_LABELS = keySet([
+  'Tid och plats', 'Plats och tid', 'Datum', 'Tid', 'Plats', 'Sammanträdesdatum', 'Mötesdatum', 'Lokal', 'Paragrafer', 'Paragraf',
+  'Justering', 'Justeringens plats och tid', 'Justeringens tid och plats', 'Underskrifter', 'Anslag', 'Anslag/bevis', 'Bevis',
+  'Protokollet förvaras', 'Förvaringsplats för protokollet', 'Datum för anslags uppsättande', 'Datum för anslags nedtagande',
+  'Organ', 'Sammanträde', 'Dagordning', 'Agenda', 'Föredragningslista', 'Ärendelista', 'Innehåll', 'Innehållsförteckning',
+  'Ärenden', 'Övriga frågor', 'Utses att justera', 'Justerare', 'Sekreterare', 'Ordförande', 'Mötet',
+]);
+
+export const AGENDA_LABELS = keySet(['Dagordning', 'Agenda', 'Föredragningslista', 'Ärendelista', 'Innehåll', 'Innehållsförteckning', 'Ärenden', 'Program']);
+
+/** Sub-headings inside an item that introduce its decision. */
+const DECISION_HEADINGS = keySet([
+  'Beslut', 'Beslutet', 'Förslag till beslut', 'Beslutsförslag', 'Förslag till beslut', 'Mötets beslut', 'Styrelsens beslut',
+  'Nämndens beslut', 'Utskottets beslut', 'Kommunstyrelsens beslut', 'Kommunfullmäktiges beslut', 'Arbetsutskottets beslut',
+  'Arbetsutskottets förslag', 'Kommunstyrelsens förslag', 'Utskottets förslag', 'Beslutade', 'Beslutades', 'Beslut i korthet',
+  'Förbundsstyrelsens beslut', 'Direktionens beslut', 'Rådets beslut',
+]);
+
+/** "Beslut", "Mötet beslutar", "Styrelsen beslutar att", "Kommunfullmäktige beslutar:" … */
+export function isDecisionHeading(text: string): boolean {
+  const t = text.trim();
+  if (DECISION_HEADINGS.has(labelKey(t))) return true;
+  return /^(?:[\p{Lu}][\p{L}-]*\s+){0,3}[\p{L}-]*(?:beslutar|beslutade|föreslås besluta|föreslår|besluta)(?:\s+(?:att|följande|enligt följande))?\s*:?$/iu.test(t)
+    && t.split(/\s+/).length <= 6;
+}
+
+/** Sub-headings inside an item that end a decision block. */
+export const BODY_SECTION_LABELS = keySet([
+  'Sammanfattning', 'Sammanfattning av ärendet', 'Ärendebeskrivning', 'Bakgrund', 'Beskrivning av ärendet', 'Ärendet', 'Anteckningar',
+  'Beslutsunderlag', 'Underlag', 'Yrkanden', 'Yrkande', 'Propositionsordning', 'Omröstning', 'Votering', 'Reservation', 'Reservationer',
+  'Protokollsanteckning', 'Protokollsanteckningar', 'Skickas till', 'Expedieras till', 'Beslutet skickas till', 'Expediering',
+  'Föredragande', 'Jäv', 'Information', 'Diskussion', 'Ur diskussionen', 'Handlingar', 'Bilagor', 'Bilaga', 'Särskilt yttrande',
+  'Ekonomiska konsekvenser', 'Motivering', 'Bedömning', 'Förvaltningens bedömning', 'Ärendets beredning', 'Beredning',
+]);
+
+export function isBodySectionLabel(text: string): boolean {
+  const t = text.trim();
+  const head = t.includes(':') ? t.slice(0, t.indexOf(':')) : t;
+  return BODY_SECTION_LABELS.has(labelKey(head)) && (t.endsWith(':') || t === head || /:\s/.test(t));
+}
+
+/** Cue lines that follow an unnumbered item heading in notes-style minutes. */
+export function isItemCue(text: string): boolean {
+  const t = text.trim();
+  return /^(?:anteckningar|sammanfattning|ärendebeskrivning|bakgrund|beskrivning av ärendet|föredragande)\s*(?::|$)/iu.test(t)
+    || /^(?:s\*mm\*nf\*ttning|\*nt\*ckning\*r)/.test(labelKey(t));
+}

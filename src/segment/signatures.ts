@@ -1,0 +1,109 @@
+// Finds signatures: digital signature blocks (Namn:/Befattning:/Datum och tid:), "enligt digital underskrift" lines and signature lines under role labels.
+import type { Line } from '../document.js';
+import type { Signature } from '../schema/minutes.js';
+import type { SegmentContext } from './context.js';
+import { findDates } from './dates.js';
+import { roleWord } from './labels.js';
+import { isName, labelKey, ref } from './text.js';
+
+const FIELD = /^(namn|name|befattning|roll|titel|organisation|datum och tid|datum|tid|identifieringsmetod|transaktions-?\s?[i1l|]d|e-?post|underskrift\s*\d*|signerat)\s*:?\s*(.*)$/i;
+const DIGITAL_NOTICE = /skrivits under elektroniskt|elektronisk(?:a|t)? underskrift|signerats? (?:digitalt|elektroniskt)|digitalt signerad|validerings?tjänst|eIDAS/i;
+const DIGITAL_LINE = /^(.+?),\s*([^,]+?),\s*(?:enligt|via|med)\s+(?:digital|elektronisk)\s+(?:underskrift|signatur|signering)\.?$/i;
+
+/** Digital signatures have unmistakable shapes, so they are claimed before attendee lists are read. */
+export function findDigitalSignatures(ctx: SegmentContext): Signature[] {
+  return [...digitalBlocks(ctx), ...digitalLines(ctx)];
+}
+
+/** Handwritten signature lines, read after attendee blocks have claimed their role headings. */
+export function findSignatureLines(ctx: SegmentContext): Signature[] {
+  return signatureLines(ctx);
+}
+
+/** From the first notice or "Namn:" block to the end is the signing page; each "Namn:" starts one signature. */
+function digitalBlocks(ctx: SegmentContext): Signature[] {
+  const out: Signature[] = [];
+  const lines = ctx.lines;
+  const first = lines.findIndex((l, i) => ctx.isFree(i) && (DIGITAL_NOTICE.test(l.text) || /^namn\s*:/i.test(l.text.trim())));
+  if (first < 0) return out;
+  let current: Signature | null = null;
+  for (let i = first; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (ctx.zone[i] !== null) continue;
+    const m = FIELD.exec(l.text.trim());
+    if (m) {
+      const key = m[1]!.toLowerCase();
+      const value = m[2]!.trim();
+      if (key === 'namn' || key === 'name') {
+        if (value && (isName(value) || value.split(/\s+/).length <= 4)) {
+          current = { role: null, name: value, date: null, method: 'digital', source: ref(l) };
+          out.push(current);
+        }
+      } else if (current && (key === 'befattning' || key === 'roll' || key === 'titel')) {
+        const role = roleWord(value);
+        if (role) current.role = role;
+      } else if (current && key.startsWith('datum')) {
+        current.date = findDates(value).find((d) => d.iso)?.iso ?? null;
+      }
+    }
+    ctx.claim(i, 'signatures');
+  }
+  return out;
+}
+
+/** "Kristina Westhed, sekreterare, enligt digital underskrift" */
+function digitalLines(ctx: SegmentContext): Signature[] {
+  const out: Signature[] = [];
+  ctx.lines.forEach((l, i) => {
+    if (!ctx.isFree(i)) return;
+    const m = DIGITAL_LINE.exec(l.text.trim());
+    if (!m || !isName(m[1]!)) return;
+    out.push({ role: roleWord(m[2]!) ?? m[2]!.trim(), name: m[1]!.trim(), date: null, method: 'digital', source: ref(l) });
+    ctx.claim(i, 'signatures');
+  });
+  return out;
+}
+
+const DOTS = /^[._…\s-]{4,}$/;
+
+/**
+ * A role label ("Ordförande", "Justerare", "Vid protokollet", "Antecknat av") followed within a few
+ * lines by a name: a handwritten signature line. "Name, Title" after the label keeps only the name.
+ * Labels side by side ("Ordförande\tJusterare") pair with names side by side.
+ */
+function signatureLines(ctx: SegmentContext): Signature[] {
+  const out: Signature[] = [];
+  const lines = ctx.lines;
+  for (let i = 0; i < lines.length; i++) {
+    if (!ctx.isFree(i)) continue;
+    const cols = lines[i]!.text.split('\t').map((s) => s.trim()).filter(Boolean);
+    const roles = cols.map((c) => signatureRole(c));
+    if (!roles.length || roles.some((r) => r === null)) continue;
+    // The label must not be a sentence and must be followed by a name before any other text.
+    for (let j = i + 1; j < Math.min(lines.length, i + 5); j++) {
+      const l = lines[j]!;
+      if (l.furniture || DOTS.test(l.text)) continue;
+      if (!ctx.isFree(j)) break;
+      const names = l.text.split('\t').map((s) => s.trim()).filter(Boolean);
+      if (names.length !== roles.length) break;
+      const parsed = names.map((n) => /^([^,]+?)(?:,\s*(.+))?$/.exec(n));
+      if (!parsed.every((p) => p && isName(p[1]!))) break;
+      parsed.forEach((p, k) => out.push({ role: roles[k]!, name: p![1]!.trim(), date: null, method: 'handwritten', source: ref(l as Line) }));
+      ctx.claim(i, 'signatures');
+      ctx.claim(j, 'signatures');
+      break;
+    }
+  }
+  return out;
+}
+
+const SIGNATURE_LABELS = new Map<string, string>([
+  ...['Ordförande', 'Mötesordförande'].map((l) => [labelKey(l), 'ordförande'] as const),
+  ...['Justerare', 'Justerande', 'Justeras', 'Justeras av'].map((l) => [labelKey(l), 'justerare'] as const),
+  ...['Sekreterare', 'Vid protokollet', 'Antecknat av', 'Antecknad av', 'Protokollförare', 'Vid pennan'].map((l) => [labelKey(l), 'sekreterare'] as const),
+]);
+
+/** Labels printed under or over a signature line; "Utses att justera" names a person, not a signature. */
+function signatureRole(text: string): string | null {
+  return SIGNATURE_LABELS.get(labelKey(text)) ?? null;
+}

@@ -1,0 +1,83 @@
+// Shared text predicates for segmentation rules: label keys, name shapes, title shapes, joining lines.
+import type { Line } from '../document.js';
+import type { SourceRef } from '../schema/minutes.js';
+
+/**
+ * A key for matching fixed labels that survives lost or mangled diacritics: vowels (and the OCR
+ * glyphs that stand for them) collapse to one class. "Anmalt férhinder:" and "Anmält förhinder" meet.
+ */
+export function labelKey(s: string): string {
+  return s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s:.;,–—-]+$/u, '')
+    .replace(/^[\s#*•-]+/u, '')
+    .replace(/[aeoåäöéèáàóòüøô6&]/gu, '*')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function keySet(labels: readonly string[]): Set<string> {
+  return new Set(labels.map(labelKey));
+}
+
+export const ref = (l: Pick<Line, 'page' | 'line'>): SourceRef => ({ page: l.page, line: l.line });
+
+const NAME_WORD = String.raw`(?:[A-ZÅÄÖÉÜØ][\p{Ll}'’]+(?:-[A-ZÅÄÖÉÜ]?[\p{Ll}'’]+)*|[A-ZÅÄÖ]\.|af|von|van|de|der|den|la|du)`;
+/** A personal name: two to four capitalised words (particles allowed inside). */
+export const NAME = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){1,3}`;
+export const NAME_RE = new RegExp(`^${NAME}$`, 'u');
+export const NAME_START_RE = new RegExp(`^(${NAME})(?=$|[\\s,(\\t])`, 'u');
+
+/** Also accepts names written in capitals ("HERMAN CRESPIN"), as signature blocks do. */
+export function isName(s: string): boolean {
+  const t = s.trim();
+  if (NAME_RE.test(t)) return !/^(?:Region|Kommun|Styrelsen|Mötet|Protokoll|Dag|Datum)\b/.test(t);
+  return /^[A-ZÅÄÖÉ]{2,}(?:-[A-ZÅÄÖ]{2,})?(?:\s+[A-ZÅÄÖÉ]{2,}(?:-[A-ZÅÄÖ]{2,})?){1,3}$/u.test(t);
+}
+
+/** Capitalised-word name in the style of the document, title-cased when it was all capitals. */
+export function displayName(s: string): string {
+  return s.trim().replace(/\s+/g, ' ');
+}
+
+/** A short line that reads like a heading: no sentence end, not a clause, not a list point. */
+export function isTitleLike(text: string): boolean {
+  const t = text.trim();
+  if (t.length < 3 || t.length > 130) return false;
+  if (!/^[\p{Lu}\d"“§]/u.test(t)) return false;
+  if (/[.;,]$/.test(t) && !endsWithAbbreviation(t)) return false;
+  if (/^att\s/i.test(t)) return false;
+  if (t.split(/\s+/).length > 16) return false;
+  return true;
+}
+
+/** "m.m.", "m.fl.", "etc." end titles without ending a sentence. */
+export function endsWithAbbreviation(t: string): boolean {
+  return /\b(?:m\.\s?fl|m\.\s?m|etc|osv|bl\.\s?a|t\.\s?ex|resp|ca)\.\)?$/i.test(t.trim());
+}
+
+/** Joins consecutive lines into running text, undoing hyphenation at line ends ("verksam-\nhet"). */
+export function joinLines(lines: readonly Pick<Line, 'text'>[]): string {
+  let out = '';
+  for (const l of lines) {
+    const t = l.text.replace(/\t+/g, ' ').trim();
+    if (!out) out = t;
+    else if (/\p{Ll}-$/u.test(out) && /^\p{Ll}/u.test(t)) out = out.slice(0, -1) + t;
+    else out += ' ' + t;
+  }
+  return out.trim();
+}
+
+/** Splits lines into paragraphs at gaps; a line after a gap, a list mark or a clause start begins a new one. */
+export function paragraphs<T extends Line>(lines: readonly T[], startsNew: (l: T) => boolean = () => false): T[][] {
+  const out: T[][] = [];
+  for (const l of lines) {
+    const last = out[out.length - 1];
+    if (!last || l.gapBefore || startsNew(l)) out.push([l]);
+    else last.push(l);
+  }
+  return out;
+}
+
+export const BULLET = /^\s*(?:[-–•·▪◦*]|o(?=\s)|\d+[.)](?=\s))\s+/u;
