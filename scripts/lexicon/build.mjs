@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { parseAff, expandDic, ROLE } from './hunspell.mjs';
 import { buildDawg, pack } from './dawg.mjs';
@@ -31,6 +32,8 @@ export const SOURCES = [
 
 // Role bit beyond hunspell's: written in capitals (an acronym such as AI, IT, EU).
 const CAPS = 64;
+// Role bit: written with a capital by at least one source (may be a name, may also be a word).
+const NAME = 128;
 
 // ---------------------------------------------------------------- lexicon
 function buildLexicon() {
@@ -43,6 +46,7 @@ function buildLexicon() {
     if (!allowed.test(lower) || lower.length > 60) return;
     let r = roles;
     if (/^\p{Lu}{2,}$/u.test(form)) r |= CAPS;
+    if (r & ROLE.PROPER) r |= NAME;
     const old = forms.get(lower);
     if (old === undefined) return void forms.set(lower, r);
     // "only a name" and "only in capitals" hold when every source says so
@@ -101,6 +105,29 @@ function countCorpus() {
   return { uni, bi, tokens };
 }
 
+// Tesseract's Swedish model (npm @tesseract.js-data/swe, a dependency of this project; the same
+// data as Debian's tesseract-ocr-swe, Apache-2.0) carries a list of ~245,000 frequent word pairs
+// from Swedish web text. Web text is closer to minutes than software help, so each pair present
+// adds a pseudo-count, and a word's number of pairs serves as a second frequency estimate.
+function tesseractBigrams() {
+  const gz = path.join(root, 'node_modules/@tesseract.js-data/swe/4.0.0/swe.traineddata.gz');
+  const dir = path.join(cache, 'tesseract');
+  fs.mkdirSync(dir, { recursive: true });
+  const out = path.join(dir, 'bigram.txt');
+  if (!fs.existsSync(out)) {
+    fs.writeFileSync(path.join(dir, 'swe.traineddata'), zlib.gunzipSync(fs.readFileSync(gz)));
+    // combine_tessdata and dawg2wordlist come with Debian's tesseract-ocr / libtesseract-dev
+    execFileSync('combine_tessdata', ['-u', 'swe.traineddata', 'swe.'], { cwd: dir, stdio: 'ignore' });
+    execFileSync('dawg2wordlist', ['swe.unicharset', 'swe.bigram-dawg', 'bigram.txt'], { cwd: dir, stdio: 'ignore' });
+  }
+  const pairs = [];
+  for (const line of fs.readFileSync(out, 'utf8').split('\n')) {
+    const [a, b] = line.toLowerCase().normalize('NFC').split(' ');
+    if (a && b && /^\p{L}+$/u.test(a) && /^\p{L}+$/u.test(b)) pairs.push([a, b]);
+  }
+  return pairs;
+}
+
 // ---------------------------------------------------------------- packing
 export function fnv1a(s) {
   let h = 0x811c9dc5;
@@ -129,36 +156,56 @@ function main() {
   const forms = buildLexicon();
   console.error(`${forms.size} forms`);
 
+  // role combinations, numbered: a label (1..127) stands for one combination of role bits
+  const combos = [...new Set(forms.values())].sort((a, b) => a - b);
+  if (combos.length > 127) throw new Error('too many role combinations');
+  const comboIndex = new Map(combos.map((r, i) => [r, i + 1]));
   // alphabet: role labels are codes 1..127, letters 128..255
   const chars = new Set();
   for (const f of forms.keys()) for (const ch of f) chars.add(ch);
   const alphabet = [...chars].sort();
   if (alphabet.length > 128) throw new Error('alphabet too large');
   const code = new Map(alphabet.map((c, i) => [c, 128 + i]));
-  const seqs = [...forms].map(([f, r]) => String.fromCharCode(...[...f].map((c) => code.get(c)), r));
+  const seqs = [...forms].map(([f, r]) => String.fromCharCode(...[...f].map((c) => code.get(c)), comboIndex.get(r)));
   seqs.sort();
   const dawg = pack(buildDawg(seqs.map((s) => [...s].map((c) => c.charCodeAt(0)))));
   console.error(`dawg: ${dawg.edges} edges`);
   const alpha = Buffer.from(alphabet.join(''), 'utf16le');
-  const head = Buffer.alloc(12);
-  head.write('PKD1', 0, 'latin1');
+  const head = Buffer.alloc(16);
+  head.write('PKD2', 0, 'latin1');
   head.writeUInt32LE(dawg.edges, 4);
   head.writeUInt32LE(alphabet.length, 8);
-  const pad = Buffer.alloc((4 - ((12 + alpha.length) % 4)) % 4);
-  fs.writeFileSync(path.join(outDir, 'words.dawg'), Buffer.concat([head, alpha, pad, Buffer.from(dawg.next.buffer), Buffer.from(dawg.label.buffer)]));
+  head.writeUInt32LE(combos.length, 12);
+  const roleTable = Buffer.from(new Uint16Array([0, ...combos]).buffer);
+  const body = Buffer.concat([head, Buffer.from(roleTable), alpha]);
+  const pad = Buffer.alloc((4 - (body.length % 4)) % 4);
+  fs.writeFileSync(path.join(outDir, 'words.dawg'), Buffer.concat([body, pad, Buffer.from(dawg.next.buffer), Buffer.from(dawg.label.buffer)]));
 
   console.error('counting corpus …');
   const { uni, bi, tokens } = countCorpus();
+  const pairs = tesseractBigrams();
+  const degree = new Map();
+  for (const [a, b] of pairs) {
+    degree.set(a, (degree.get(a) ?? 0) + 1);
+    degree.set(b, (degree.get(b) ?? 0) + 1);
+  }
+  for (const [w, d] of degree) uni.set(w, 0.5 * (uni.get(w) ?? 0) + d);
+  for (const [a, b] of pairs) {
+    const k = `${a} ${b}`;
+    bi.set(k, 0.5 * (bi.get(k) ?? 0) + 3 + 0.002 * (uni.get(a) ?? 0));
+  }
+  console.error(`tesseract: ${pairs.length} word pairs`);
+  const total = [...uni].reduce((a, [w, c]) => (w === '<s>' ? a : a + c), 0);
   // Correct the help-text bias ("Så här …" makes "här" outnumber "har") by blending the counts of
   // common function words with their share in general Swedish prose.
   for (const [w, perMillion] of Object.entries(GENERAL_SWEDISH_PER_MILLION)) {
-    const prior = (perMillion * tokens) / 1e6;
-    uni.set(w, 0.3 * (uni.get(w) ?? 0) + 0.7 * prior);
+    const prior = (perMillion * total) / 1e6;
+    uni.set(w, 0.5 * (uni.get(w) ?? 0) + 0.5 * prior);
   }
   // place names and public bodies are far likelier in minutes than an average dictionary name
   for (const w of gazetteerWords()) {
     const k = w.toLowerCase();
-    uni.set(k, Math.max(uni.get(k) ?? 0, (20 * tokens) / 1e6));
+    uni.set(k, Math.max(uni.get(k) ?? 0, (20 * total) / 1e6));
   }
   // which forms compete with another form for the same letters without diacritics
   const byKey = new Map();
@@ -175,14 +222,14 @@ function main() {
     return ambiguous(a) || ambiguous(b);
   });
   const U = packTable(uniRows), B = packTable(biRows);
-  console.error(`unigrams ${U.hashes.length}, bigrams ${B.hashes.length}, tokens ${Math.round(tokens)}`);
+  console.error(`unigrams ${U.hashes.length}, bigrams ${B.hashes.length}, mass ${Math.round(total)}`);
   const nh = Buffer.alloc(16);
   nh.write('PKN1', 0, 'latin1');
   nh.writeUInt32LE(U.hashes.length, 4);
   nh.writeUInt32LE(B.hashes.length, 8);
-  nh.writeUInt32LE(Math.round(tokens), 12);
+  nh.writeUInt32LE(Math.round(total), 12);
   fs.writeFileSync(path.join(outDir, 'ngrams.bin'), Buffer.concat([nh, Buffer.from(U.hashes.buffer, U.hashes.byteOffset, U.hashes.byteLength), Buffer.from(B.hashes.buffer, B.hashes.byteOffset, B.hashes.byteLength), Buffer.from(U.q), Buffer.from(B.q)]));
-  fs.writeFileSync(path.join(outDir, 'SOURCES.json'), `${JSON.stringify({ generatedBy: 'scripts/lexicon/build.mjs', dictionary: 'dictionary-sv (hunspell, Göran Andersson, LGPL-3.0)', corpus: SOURCES.map(({ pkg, weight, licence }) => ({ debianPackage: pkg, weight, licence })), forms: forms.size, dawgEdges: dawg.edges, unigrams: U.hashes.length, bigrams: B.hashes.length, weightedTokens: Math.round(tokens) }, null, 2)}\n`);
+  fs.writeFileSync(path.join(outDir, 'SOURCES.json'), `${JSON.stringify({ generatedBy: 'scripts/lexicon/build.mjs', dictionary: 'dictionary-sv (hunspell, Göran Andersson, LGPL-3.0)', corpus: SOURCES.map(({ pkg, weight, licence }) => ({ debianPackage: pkg, weight, licence })), forms: forms.size, dawgEdges: dawg.edges, unigrams: U.hashes.length, bigrams: B.hashes.length, weightedTokens: Math.round(total) }, null, 2)}\n`);
 }
 
 main();

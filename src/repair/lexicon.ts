@@ -10,6 +10,7 @@ export const ROLE = {
   PROPER: 16,
   RARE: 32,
   CAPS: 64,
+  NAME: 128,
 } as const;
 
 const LAST = 0x80000000;
@@ -60,11 +61,16 @@ function dataFile(name: string): Buffer {
 function load(): Lexicon {
   const t0 = performance.now();
   const dawg = dataFile('words.dawg');
-  if (dawg.toString('latin1', 0, 4) !== 'PKD1') throw new Error('data/lexicon/words.dawg: bad magic');
+  if (dawg.toString('latin1', 0, 4) !== 'PKD2') throw new Error('data/lexicon/words.dawg: bad magic');
   const edges = dawg.readUInt32LE(4);
   const alphaLen = dawg.readUInt32LE(8);
-  const alphabet = dawg.toString('utf16le', 12, 12 + alphaLen * 2);
-  let off = 12 + alphaLen * 2;
+  const nCombos = dawg.readUInt32LE(12);
+  // labels 1..127 number the role combinations listed here
+  const roleTable: number[] = [];
+  for (let i = 0; i <= nCombos; i++) roleTable.push(dawg.readUInt16LE(16 + i * 2));
+  let off = 16 + (nCombos + 1) * 2;
+  const alphabet = dawg.toString('utf16le', off, off + alphaLen * 2);
+  off += alphaLen * 2;
   off += (4 - (off % 4)) % 4;
   // copy so the typed arrays are aligned whatever Buffer pool offset readFileSync gave us
   const next = new Uint32Array(dawg.buffer.slice(dawg.byteOffset + off, dawg.byteOffset + off + edges * 4));
@@ -91,7 +97,7 @@ function load(): Lexicon {
   const roles = (node: number): number => {
     // role labels (< 128) sort before letters, so they come first in a node's run
     const l = label[node]!;
-    return l < 128 ? l : 0;
+    return l < 128 ? roleTable[l] ?? 0 : 0;
   };
   const lex: Lexicon = {
     code: (ch) => codes.get(ch) ?? -1,
