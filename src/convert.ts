@@ -3,7 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanPages } from './clean/index.js';
-import type { InputDocument } from './document.js';
+import type { InputDocument, RawPage } from './document.js';
+import { repairLines } from './repair/index.js';
 import { InputError, SchemaError } from './errors.js';
 import { readInput, type ReadOptions } from './input/read.js';
 import { SCHEMA_VERSION, type Minutes } from './schema/minutes.js';
@@ -39,8 +40,9 @@ async function load(input: ConvertInput, fileName?: string): Promise<{ bytes: Ui
 }
 
 /** The stages after reading; exposed so callers that already hold an InputDocument skip the I/O. */
-export function convertDocument(doc: InputDocument, _options: ConvertOptions = {}): Minutes {
-  const lines = cleanPages(doc.pages);
+export function convertDocument(doc: InputDocument, options: ConvertOptions = {}): Minutes {
+  const repaired = options.repair === false ? { pages: doc.pages, repairs: [], warnings: [] } : repairPages(doc.pages);
+  const lines = cleanPages(repaired.pages);
   const seg = segment(lines);
   const result: Minutes = {
     schemaVersion: SCHEMA_VERSION,
@@ -55,8 +57,8 @@ export function convertDocument(doc: InputDocument, _options: ConvertOptions = {
     agenda: seg.agenda,
     items: seg.items,
     signatures: seg.signatures,
-    warnings: [...doc.warnings, ...seg.warnings],
-    repairs: [],
+    warnings: [...doc.warnings, ...repaired.warnings, ...seg.warnings],
+    repairs: repaired.repairs,
   };
   const checked = validateMinutes(result);
   if (!checked.ok) {
@@ -64,4 +66,13 @@ export function convertDocument(doc: InputDocument, _options: ConvertOptions = {
     throw new SchemaError('schema-invalid', `internal error: the result violates schema v${SCHEMA_VERSION} at ${first.path}: ${first.message}`, { file: doc.file });
   }
   return checked.value;
+}
+
+/** Runs the repair stage over every physical line, so each change points at the page and line it was made on. */
+export function repairPages(pages: readonly RawPage[]): { pages: RawPage[]; repairs: Minutes['repairs']; warnings: Minutes['warnings'] } {
+  const all = pages.flatMap((p) => p.lines);
+  const result = repairLines(all);
+  let k = 0;
+  const repairedPages = pages.map((p) => ({ ...p, lines: p.lines.map((l) => ({ ...l, text: result.lines[k++] ?? l.text })) }));
+  return { pages: repairedPages, repairs: result.changes, warnings: result.warnings };
 }
