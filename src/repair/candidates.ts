@@ -17,6 +17,8 @@ export interface Candidate {
   parts: number;
   /** the last compound part, for frequency back-off */
   head: string;
+  /** the first compound part (the whole form when there is one part) */
+  first: string;
 }
 
 interface Sub {
@@ -73,7 +75,7 @@ export function generate(lex: Lexicon, part: string, weak: boolean): Candidate[]
       const ok = parts === 1 ? roles & ROLE.WORD : roles & ROLE.END;
       if (!ok) return;
       const prev = found.get(out);
-      const cand: Candidate = { form: out, roles: parts === 1 ? roles : ROLE.WORD | (roles & ROLE.RARE), diacritics: kinds[1]!, strong: kinds[2]!, weak: kinds[3]!, parts, head: out.slice(partStarts[partStarts.length - 1] ?? 0) };
+      const cand: Candidate = { form: out, roles: parts === 1 ? roles : ROLE.WORD | (roles & ROLE.RARE), diacritics: kinds[1]!, strong: kinds[2]!, weak: kinds[3]!, parts, head: out.slice(partStarts[partStarts.length - 1] ?? 0), first: out.slice(0, partStarts[0] ?? out.length) };
       if (!prev || rank(cand) < rank(prev)) found.set(out, cand);
       return;
     }
@@ -117,7 +119,7 @@ export function headRepair(lex: Lexicon, lower: string): Candidate[] {
     if (lex.lookup(head) & ROLE.END) return []; // the head is fine as written
     const found = generate(lex, head, false).filter((c) => c.parts === 1 && c.roles & ROLE.END && !c.strong && c.form !== head);
     if (found.length) {
-      return found.map((c) => ({ ...c, form: lower.slice(0, i) + c.form, roles: ROLE.WORD, parts: 2, head: c.form }));
+      return found.map((c) => ({ ...c, form: lower.slice(0, i) + c.form, roles: ROLE.WORD, parts: 2, head: c.form, first: lower.slice(0, i) }));
     }
   }
   return [];

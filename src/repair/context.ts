@@ -8,6 +8,8 @@ export interface Slot {
   emission: number[];
   /** frequency back-off word for forms the corpus never saw (the head of a compound) */
   heads: string[];
+  /** first compound part of each form (the form itself when not a compound) */
+  firsts: string[];
   roles: number[];
   /** true when a sentence starts at this slot */
   sentenceStart: boolean;
@@ -32,12 +34,16 @@ export class ContextModel {
   }
 
   /** Corpus count of a form, backed off to its compound head and floored for unseen words. */
-  count(form: string, head: string, roles: number): number {
-    const key = `${form}|${head}`;
+  count(form: string, head: string, first: string, roles: number): number {
+    const key = `${form}|${head}|${first}`;
     let c = this.uniCache.get(key);
     if (c !== undefined) return c;
     c = this.lex.unigram(form);
-    if (c === 0) c = form !== head ? 0.05 * this.lex.unigram(head) + 0.2 : roles ? 0.3 : 0.005;
+    if (c === 0 && form !== head) {
+      // an unseen compound: as common as its head, scaled by how usual its first part is
+      const f = this.lex.unigram(first);
+      c = 0.05 * this.lex.unigram(head) * ((f + 0.5) / (f + 20)) + 0.1;
+    } else if (c === 0) c = roles ? 0.3 : 0.005;
     if (roles & ROLE.RARE) c *= 0.1;
     this.uniCache.set(key, c);
     return c;
@@ -54,7 +60,7 @@ export class ContextModel {
   decode(slots: Slot[]): Decision[] {
     const n = slots.length;
     if (n === 0) return [];
-    const counts = slots.map((s) => s.forms.map((f, k) => this.count(f, s.heads[k]!, s.roles[k]!)));
+    const counts = slots.map((s) => s.forms.map((f, k) => this.count(f, s.heads[k]!, s.firsts[k]!, s.roles[k]!)));
     const startCount = Math.max(1, this.lex.unigram('<s>'));
     const score: Float64Array[] = [];
     const back: Int32Array[] = [];

@@ -28,7 +28,12 @@ interface PartRef {
   sentenceStart: boolean;
   sentenceEnd: boolean;
   english: boolean;
+  /** a later part of a hyphenated name ("Nilsson-Strang") */
+  afterName: boolean;
 }
+
+// Every change costs a little, so that a tie between two unseen forms keeps the text as written.
+const CHANGE_COST = Math.log(0.7);
 
 // English words that are not Swedish words: a neighbour among them marks an English phrase
 const ENGLISH = new Set('the of and with is are this that your our from by will be have has you we they its an which would should could these those there their what where when who how about into than then'.split(' '));
@@ -45,7 +50,7 @@ function candidatesFor(lex: Lexicon, part: string): Candidate[] {
   const hasOther = c.some((x) => x.form !== lower);
   const selfValid = c.some((x) => x.form === lower && x.diacritics + x.strong + x.weak === 0);
   // the last-resort substitutions only for a word that is otherwise unknown (or all but unused)
-  if (!hasOther && !allCaps && (!selfValid || lex.unigram(lower) < 10)) c = generate(lex, part, true);
+  if (!hasOther && !allCaps && (!selfValid || (lower.length <= 3 && lex.unigram(lower) < 10))) c = generate(lex, part, true);
   // an unknown compound whose head lost its diacritics: repair the head alone
   if (!selfValid && c.length === 0) c = headRepair(lex, lower);
   if (candCache.size > 50000) candCache.clear();
@@ -127,7 +132,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       const startsSentence = refs.length === 0 || endsSentence(prevTok) || (lineStart && (prevLineEmpty || /^\p{Lu}/u.test(t.core) || endsSentence(toks[li - 1]?.at(-1))));
       if (/^\d+(?:[.,:]\d+)*$/.test(t.core)) {
         // a number is context ("4 år", "kl 10") but never a candidate for change
-        refs.push({ line: li, token: tj, part: -1, text: '<num>', cands: [], selfValid: true, capitalized: false, allCaps: false, midSentence: false, sentenceStart: startsSentence, sentenceEnd: endsSentence(t), english: false });
+        refs.push({ line: li, token: tj, part: -1, text: '<num>', cands: [], selfValid: true, capitalized: false, allCaps: false, midSentence: false, sentenceStart: startsSentence, sentenceEnd: endsSentence(t), english: false, afterName: false });
         continue;
       }
       if (t.protectedToken) continue;
@@ -141,7 +146,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         const capitalized = /^\p{Lu}/u.test(p);
         const allCaps = p.length >= 2 && p === p.toUpperCase();
         const sentenceStart = k === 0 && startsSentence;
-        refs.push({ line: li, token: tj, part: k, text: p, cands, selfValid, capitalized, allCaps, midSentence: !sentenceStart && !(lineStart && k === 0), sentenceStart, sentenceEnd: k === lastWordPart && endsSentence(t), english });
+        refs.push({ line: li, token: tj, part: k, text: p, cands, selfValid, capitalized, allCaps, midSentence: !sentenceStart && !(lineStart && k === 0) && !(k === 0 && /[(:]$/.test(t.prefix + (prevTok?.text.slice(-1) ?? ''))), sentenceStart, sentenceEnd: k === lastWordPart && endsSentence(t), english, afterName: k > 0 && /^\p{Lu}/u.test(t.parts[0] ?? '') });
         if (p.length >= 2) {
           words++;
           if (/[åäöÅÄÖ]/.test(p)) intact++;
@@ -159,13 +164,14 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   // ---- the lattice
   const model = new ContextModel(lex);
   const slots: Slot[] = refs.map((r) => {
-    if (r.part < 0) return { forms: [r.text], emission: [0], heads: [r.text], roles: [ROLE.WORD], sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
+    if (r.part < 0) return { forms: [r.text], emission: [0], heads: [r.text], firsts: [r.text], roles: [ROLE.WORD], sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
     const lower = r.text.toLowerCase();
-    const forms: string[] = [], emission: number[] = [], heads: string[] = [], roles: number[] = [];
+    const forms: string[] = [], emission: number[] = [], heads: string[] = [], firsts: string[] = [], roles: number[] = [];
     // a capital in mid-sentence marks a name: names win over common words, and a common word
     // is not made out of an unknown name
     const nameSlot = r.midSentence && r.capitalized && !r.allCaps;
     const properAlt = nameSlot && r.cands.some((c) => c.roles & ROLE.PROPER && c.form !== lower);
+    const nameish = ROLE.PROPER | ROLE.NAME;
     for (const c of r.cands) {
       if (c.roles & ROLE.PROPER && !r.capitalized) continue; // a name needs its capital
       if (c.roles & ROLE.CAPS && !r.allCaps) continue;
@@ -175,16 +181,17 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       if (c.diacritics && !c.strong && !c.weak) e += logLoss;
       e += c.strong * Math.log(0.3) + c.weak * Math.log(0.1);
       if (c.parts > 1) e += Math.log(0.5) * (c.parts - 1);
-      if (nameSlot && !(c.roles & ROLE.PROPER)) e += properAlt ? Math.log(0.002) : changed ? Math.log(0.0001) : 0;
+      if (changed) e += CHANGE_COST;
+      if (nameSlot && !(c.roles & nameish)) e += properAlt ? Math.log(0.002) : !changed ? 0 : r.afterName ? Math.log(1e-5) : Math.log(0.01);
       if (changed && r.english) e += Math.log(0.01);
-      forms.push(c.form); emission.push(e); heads.push(c.head); roles.push(c.roles);
+      forms.push(c.form); emission.push(e); heads.push(c.head); firsts.push(c.first); roles.push(c.roles);
     }
     if (!forms.includes(lower)) {
       // the word as written, though the lexicon does not know it (a name, a foreign word)
       const glyphs = /[6&]|[éè]/.test(lower) && forms.length > 0;
-      forms.push(lower); emission.push(glyphs ? Math.log(0.05) : 0); heads.push(lower); roles.push(0);
+      forms.push(lower); emission.push(glyphs ? Math.log(0.05) : 0); heads.push(lower); firsts.push(lower); roles.push(0);
     }
-    return { forms, emission, heads, roles, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
+    return { forms, emission, heads, firsts, roles, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
   });
   const decisions = model.decode(slots);
 

@@ -9,7 +9,8 @@ export interface Token {
   prefix: string;
   core: string;
   suffix: string;
-  /** core split at hyphens and slashes; separators kept at odd indices */
+  /** core split at runs of characters that cannot be in a word (hyphens, slashes, ** …);
+   * separators kept at odd indices */
   parts: string[];
   /** true when no character of the token may change */
   protectedToken: boolean;
@@ -29,7 +30,7 @@ export function tokenize(line: string): Token[] {
     rest = rest.slice(0, rest.length - suffix.length);
     const core = rest;
     const protectedToken = core === '' || URLISH.test(text) || /[_=#$%+\\<>{}]/.test(core) || /^\p{Ll}+\p{Lu}/u.test(core);
-    out.push({ start: m.index, text, prefix, core, suffix, parts: core.split(/([-/])/), protectedToken });
+    out.push({ start: m.index, text, prefix, core, suffix, parts: core.split(/([^\p{L}\d|&'’]+)/u), protectedToken });
   }
   return out;
 }
