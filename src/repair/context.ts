@@ -24,7 +24,12 @@ export interface Decision {
   margin: number;
 }
 
-const MU = 40; // Dirichlet prior weight for the bigram estimate
+// The bigram estimate is interpolated with the unigram one. The weight given to the bigram grows
+// with how often the context word was seen but stays at most LAMBDA_MAX: our corpus is small, and a
+// pair it never saw is not evidence against the pair (else a rare context like "for" would beat
+// "för" before any unseen word, as its few continuations leave more room).
+const K = 40;
+const LAMBDA_MAX = 0.9;
 
 export class ContextModel {
   private readonly uniCache = new Map<string, number>();
@@ -53,7 +58,7 @@ export class ContextModel {
     const p = count / this.n;
     if (prev === null) return Math.log(p);
     const b = this.lex.bigram(prev, form);
-    return Math.log((b + MU * p) / (prevCount + MU));
+    return Math.log(Math.max((b + K * p) / (prevCount + K), (1 - LAMBDA_MAX) * p));
   }
 
   /** Best form index per slot, with a local confidence for each choice. */
