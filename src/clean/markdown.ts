@@ -23,6 +23,8 @@ export function splitMarkdownLine(raw: string): MarkedSegment[] {
     heading = h[1]!.length;
     text = text.slice(h[0].length);
   }
+  // Escaped marks are content: park them in private-use characters while emphasis is stripped.
+  text = text.replace(ESCAPE, (_, c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0)));
   const pieces = text.split(/(?<=\S)\*\*(?=\S)/);
   const segments: MarkedSegment[] = [];
   for (const piece of pieces) {
@@ -46,5 +48,5 @@ function stripEmphasis(s: string): { text: string; bold: boolean } {
 }
 
 function unescape(s: string): string {
-  return s.replace(ESCAPE, '$1');
+  return s.replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
 }

@@ -21,7 +21,19 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   if (!plausibleCp1252(bytes)) {
     throw new InputError('input-encoding', 'text is in an unknown encoding (neither UTF-8, UTF-16 nor Windows-1252)', { file });
   }
-  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  return { text: decodeCp1252(bytes), encoding: 'windows-1252' };
+}
+
+// Windows-1252's 0x80–0x9F; Node's TextDecoder treats the label as Latin-1 and would yield C1 controls here.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeCp1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...chunk).replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  }
+  return out;
 }
 
 /**

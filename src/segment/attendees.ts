@@ -14,13 +14,24 @@ export function readGroupHeading(text: string): HeadingParts | null {
   if (columns.length >= 2 && columns.every((c) => groupLabel(c))) {
     return { labels: columns.map((c) => groupLabel(c)!), role: null, rest: '' };
   }
-  const m = /^([^:\t]{3,45}?)\s*(?::\s*|\t+)(.*)$/.exec(text);
+  const m = /^([^:\t]{3,45}?)\s*(?::\s*|\t+)(.*)$/.exec(text) ?? labelThenEntries(text);
   const head = m ? m[1]! : text;
   const rest = m ? m[2]!.trim() : '';
   const g = groupLabel(head);
   if (g) return { labels: [g], role: null, rest };
   const role = roleHeading(head);
   if (role) return { labels: [], role, rest };
+  return null;
+}
+
+/** "Tjänstepersoner/ övriga Carl Bartler (…)": a label run into its first entry with only a space between. */
+function labelThenEntries(text: string): [string, string, string] | null {
+  const words = text.split(' ');
+  for (let k = Math.min(4, words.length - 2); k >= 1; k--) {
+    const head = words.slice(0, k).join(' ');
+    const rest = words.slice(k).join(' ');
+    if ((groupLabel(head) || roleHeading(head)) && isEntryText(rest)) return [text, head, rest];
+  }
   return null;
 }
 

@@ -80,7 +80,7 @@ function clauses(block: readonly Line[]): Decision[] {
 }
 
 const YES_NO = /(\d+)\s*ja(?:-?röster)?\b[^\d]{0,40}?(\d+)\s*nej(?:-?röster)?\b|\bja\s*[:=]?\s*(\d+)\s*[,;–—-]?\s*nej\s*[:=]?\s*(\d+)/i;
-const ABSTAIN = /(\d+)\s*(?:avstår|avstod|nedlagda|ledamöter avstår|avstående|avstod från att rösta)|avstår\s*[:=]?\s*(\d+)|nedlagd[ae]?\s+röster?\s*[:=]?\s*(\d+)/i;
+const ABSTAIN = /(\d+)\s*(?:som avstår|som avstod|avstår|avstod|nedlagda|ledamöter avstår|avstående|avstod från att rösta)|avstår\s*[:=]?\s*(\d+)|nedlagd[ae]?\s+röster?\s*[:=]?\s*(\d+)/i;
 
 export function readVotes(body: readonly Line[]): Vote[] {
   const out: Vote[] = [];

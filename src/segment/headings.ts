@@ -151,6 +151,11 @@ function isHeadingCandidate(ctx: SegmentContext, i: number): boolean {
   const t = l.text.trim();
   if (!ctx.isFree(i) || !isTitleLike(t) || t.endsWith(':') || isFrontMatter(t) || isDateLine(t)) return false;
   if (isItemCue(t) || isDecisionHeading(t) || isBodySectionLabel(t) || /^[-–•*]/.test(t) || (/[.!?]$/.test(t) && !endsWithAbbreviation(t))) return false;
+  if (l.wrapped) {
+    // A wrapped heading continues as a title; a wrapped sentence ends like one.
+    const next = ctx.lines[i + 1]?.text.trim() ?? '';
+    if (/[.!?]$/.test(next) && !endsWithAbbreviation(next) || t.length + next.length > 140) return false;
+  }
   return true;
 }
 
@@ -195,7 +200,9 @@ function impliedHeadings(ctx: SegmentContext, known: Heading[], frontEnd: number
 function clauseEndsAt(ctx: SegmentContext, i: number): boolean {
   for (let k = i, steps = 0; k >= 0 && steps < 8; k = ctx.prevContent(k), steps++) {
     const t = ctx.lines[k]!.text.trim();
-    if (/^att\s/i.test(t)) return true;
+    const before = ctx.prevContent(k);
+    const opensClause = ctx.lines[k]!.gapBefore || before < 0 || /[.:]$/.test(ctx.lines[before]!.text.trim());
+    if (/^att\s/i.test(t) && opensClause && !(before >= 0 && ctx.lines[before]!.wrapped)) return true;
     if (ctx.lines[k]!.gapBefore) return false;
   }
   return false;

@@ -80,17 +80,18 @@ function signatureLines(ctx: SegmentContext): Signature[] {
     const roles = cols.map((c) => signatureRole(c));
     if (!roles.length || roles.some((r) => r === null)) continue;
     // The label must not be a sentence and must be followed by a name before any other text.
+    const dotted: number[] = [];
     for (let j = i + 1; j < Math.min(lines.length, i + 5); j++) {
       const l = lines[j]!;
-      if (l.furniture || DOTS.test(l.text)) continue;
+      if (l.furniture) continue;
+      if (l.text.split('\t').every((c) => DOTS.test(c) || c.trim() === '')) { dotted.push(j); continue; }
       if (!ctx.isFree(j)) break;
       const names = l.text.split('\t').map((s) => s.trim()).filter(Boolean);
       if (names.length !== roles.length) break;
       const parsed = names.map((n) => /^([^,]+?)(?:,\s*(.+))?$/.exec(n));
       if (!parsed.every((p) => p && isName(p[1]!))) break;
       parsed.forEach((p, k) => out.push({ role: roles[k]!, name: p![1]!.trim(), date: null, method: 'handwritten', source: ref(l as Line) }));
-      ctx.claim(i, 'signatures');
-      ctx.claim(j, 'signatures');
+      for (const k of [i, j, ...dotted]) ctx.claim(k, 'signatures');
       break;
     }
   }

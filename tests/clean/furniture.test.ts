@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { isPageNumber } from '../../src/clean/furniture.js';
+import { linesOf } from '../helpers.js';
+
+const furniture = (text: string) => linesOf(text).filter((l) => l.furniture).map((l) => `${l.furniture}: ${l.text}`);
+
+describe('page numbers', () => {
+  it('recognises the usual shapes', () => {
+    for (const t of ['Sidan 1 av 3', 'Sida 2 (6)', '2 (6)', '- 3 -', '3/7', 'Page 2 of 5']) expect(isPageNumber(t), t).toBe(true);
+    for (const t of ['2024', '§ 3', 'Punkt 2 av dagordningen', '1. Öppnande']) expect(isPageNumber(t), t).toBe(false);
+  });
+});
+
+describe('furniture', () => {
+  it('marks the initials box and its bare role labels', () => {
+    expect(furniture('Text.\n\nOrdförande\n\nJusterande\n\nUtdragsbestyrkande\n\nMer text.')).toEqual([
+      'signature-box: Ordförande', 'signature-box: Justerande', 'signature-box: Utdragsbestyrkande',
+    ]);
+    expect(furniture('Ordförandes sign\nJusterares sign')).toEqual(['signature-box: Ordförandes sign', 'signature-box: Justerares sign']);
+  });
+  it('keeps a lone "Ordförande" that is not part of a box', () => {
+    expect(furniture('Ordförande\nAnna Ek')).toEqual([]);
+  });
+  it('marks running headers repeated at page boundaries but not a heading that follows one boundary', () => {
+    const text = ['Kommunstyrelsen', 'PROTOKOLL', '§1 Öppnande', 'Mötet öppnades.', '\f' + 'Kommunstyrelsen', 'PROTOKOLL', '§2 Val', 'Anna valdes.', '\f' + 'Kommunstyrelsen', 'PROTOKOLL', 'Mer om valet.'].join('\n');
+    const marked = furniture(text);
+    expect(marked.filter((m) => m.startsWith('running-header'))).toHaveLength(6);
+    expect(marked.some((m) => m.includes('§'))).toBe(false);
+  });
+  it('never marks decision clauses, however often they repeat', () => {
+    const text = ['§1 A', 'Att tacka för informationen', '\fAtt tacka för informationen', '§2 B', 'Text', '\fAtt tacka för informationen'].join('\n');
+    expect(furniture(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { findAgenda, findKindLegend, parseAgendaLine } from '../../src/segment/agenda.js';
+import { contextOf } from '../helpers.js';
+
+describe('agenda lines', () => {
+  it('reads § numbers, dot leaders, page numbers and kind codes', () => {
+    expect(parseAgendaLine('§789 Gemensam lön (I).....\t10', true)).toEqual({ number: '789', title: 'Gemensam lön', page: 10, kind: 'I' });
+    expect(parseAgendaLine('3. Budget 2025 ........ 12', true)).toEqual({ number: '3', title: 'Budget 2025', page: 12, kind: null });
+    expect(parseAgendaLine('Incheckning (inledning, förväntningar m.m.)', false)).toEqual({ number: null, title: 'Incheckning (inledning, förväntningar m.m.)', page: null, kind: null });
+  });
+});
+
+describe('agenda blocks', () => {
+  it('reads a list under "Agenda", skipping day lines and stopping at furniture', () => {
+    const ctx = contextOf(`
+      Agenda
+
+      21 augusti
+
+      Incheckning
+
+      Introduktion/omvärldsspaning (Bo-Josef Eriksson)
+
+      22 augusti
+
+      Reflektioner
+
+      Ordförandes sign
+
+      Justerares sign
+
+      Utdragsbestyrkande
+    `);
+    expect(findAgenda(ctx).map((e) => e.title)).toEqual(['Incheckning', 'Introduktion/omvärldsspaning (Bo-Josef Eriksson)', 'Reflektioner']);
+  });
+  it('reads numbered entries of a table of contents and leaves out front-matter sections', () => {
+    const ctx = contextOf('Tid och plats.....\t1\nBeslutande\t1\n§784 Mötets öppnande\t4\n§785 Val av justerare\t5\n§786 Dagordning.....\t6');
+    const agenda = findAgenda(ctx);
+    expect(agenda.map((e) => [e.number, e.title, e.page])).toEqual([['784', 'Mötets öppnande', 4], ['785', 'Val av justerare', 5], ['786', 'Dagordning', 6]]);
+    expect(agenda[0]!.source).toEqual({ page: 1, line: 3 });
+  });
+  it('does not take a dagordning item for an agenda heading', () => {
+    const ctx = contextOf('§786 Dagordning\n\nDagordningen godkändes.');
+    expect(findAgenda(ctx)).toEqual([]);
+  });
+  it('reads a legend of kind codes', () => {
+    const ctx = contextOf('B\tbeslut\nI\tinformation\nU\tuppföljning');
+    expect([...findKindLegend(ctx)]).toEqual([['B', 'beslut'], ['I', 'information'], ['U', 'uppföljning']]);
+  });
+});

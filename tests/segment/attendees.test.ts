@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { findAttendees, readGroupHeading } from '../../src/segment/attendees.js';
+import { contextOf } from '../helpers.js';
+
+function attendees(text: string) {
+  const ctx = contextOf(text);
+  return findAttendees(ctx, ctx.lines.length);
+}
+
+describe('group headings', () => {
+  it('maps the usual headings to groups', () => {
+    const cases: Array<[string, string]> = [
+      ['Beslutande', 'beslutande'], ['Ledamöter', 'beslutande'], ['Ersättare', 'ersättare'], ['Närvarande:', 'närvarande'],
+      ['Övriga deltagare', 'övriga'], ['Övriga närvarande', 'övriga'], ['Tjänstepersoner', 'övriga'], ['Tjänstemän', 'övriga'],
+      ['Ej närvarande', 'frånvarande'], ['Anmält förhinder:', 'frånvarande'], ['Frånvarande', 'frånvarande'], ['### EJ NÄRVARANDE', 'frånvarande'],
+    ];
+    for (const [label, group] of cases) expect(readGroupHeading(label.replace(/^### /, ''))?.labels[0]?.group, label).toBe(group);
+  });
+  it('survives lost diacritics in labels', () => {
+    expect(readGroupHeading('Narvarande:')?.labels[0]?.group).toBe('närvarande');
+    expect(readGroupHeading('Anmalt férhinder:')?.labels[0]?.group).toBe('frånvarande');
+  });
+  it('reads a tjänstgörande ersättare as beslutande with that role', () => {
+    expect(readGroupHeading('Tjänstgörande ersättare')?.labels[0]).toEqual({ group: 'beslutande', role: 'tjänstgörande ersättare' });
+  });
+  it('does not take sentences or item titles for headings', () => {
+    expect(readGroupHeading('Närvarande var samtliga ledamöter.')).toBeNull();
+    expect(readGroupHeading('Övriga frågor')).toBeNull();
+  });
+});
+
+describe('attendee blocks', () => {
+  it('reads a block until the next section', () => {
+    const a = attendees(`
+      Beslutande
+      Abdullahi Cadaani (S), Bollnäs kommun
+      Ola Wigg (S) Nordanstigs kommun
+
+      Övriga deltagare
+      Helena Tillstrand, Bollnäs kommun
+
+      Paragrafer
+      §§ 1-5
+    `);
+    expect(a.map((x) => [x.name, x.group, x.party])).toEqual([
+      ['Abdullahi Cadaani', 'beslutande', 'S'], ['Ola Wigg', 'beslutande', 'S'], ['Helena Tillstrand', 'övriga', null],
+    ]);
+    expect(a[0]!.source).toEqual({ page: 1, line: 2 });
+  });
+  it('reads entries on the heading line after a tab or colon', () => {
+    const a = attendees('Närvarande: Anna Ek (S), Per Holm (M), Eva Lund (C)\nTjänstepersoner\tKarin Berg (Kommunchef, Ale kommun)');
+    expect(a.map((x) => [x.name, x.group])).toEqual([['Anna Ek', 'närvarande'], ['Per Holm', 'närvarande'], ['Eva Lund', 'närvarande'], ['Karin Berg', 'övriga']]);
+    expect(a[3]!.title).toBe('Kommunchef');
+  });
+  it('splits two columns interleaved by the text extractor', () => {
+    const a = attendees('Beslutande\tErsättare\nAnna Ek (S)\tPer Holm (S)\nLars Björk (M)\tEva Lund (M)');
+    expect(a.map((x) => [x.name, x.group])).toEqual([
+      ['Anna Ek', 'beslutande'], ['Per Holm', 'ersättare'], ['Lars Björk', 'beslutande'], ['Eva Lund', 'ersättare'],
+    ]);
+  });
+  it('gives a role to people named under a role heading, without listing them twice', () => {
+    const a = attendees('Beslutande\nPernilla Färlin (M), Ljusdals kommun\n\nUtses att justera\nPernilla Färlin (M), Ljusdals kommun');
+    expect(a).toHaveLength(1);
+    expect(a[0]).toMatchObject({ name: 'Pernilla Färlin', role: 'justerare' });
+  });
+  it('stops at a line that is not an entry', () => {
+    const a = attendees('Närvarande\nJonas Jonsson, Båstad Elin Ask, Ängelholm\n\nMötets öppnande och incheckning\nDiskussion kring AI');
+    expect(a.map((x) => x.name)).toEqual(['Jonas Jonsson', 'Elin Ask']);
+  });
+  it('does not read a sentence about a person as an entry', () => {
+    const a = attendees('Närvarande\nAnna Ek (S)\nPatrik Jakobsson inledde med att beskriva projektet.');
+    expect(a.map((x) => x.name)).toEqual(['Anna Ek']);
+  });
+});

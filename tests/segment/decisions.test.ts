@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { readDecisions, readReservations, readVotes } from '../../src/segment/decisions.js';
+import { linesOf } from '../helpers.js';
+
+const decisions = (text: string) => readDecisions(linesOf(text)).map((d) => d.text);
+
+describe('decisions', () => {
+  it('reads one decision per "att" clause under "Beslut", joining wrapped lines', () => {
+    expect(decisions(`
+      Beslut
+
+      att Marie Appelqvist ska kartlägga arbetet som pågår idag, och
+      hur delarna förhåller sig till varandra.
+
+      Att sekretariatschefen informerar gruppen.
+    `)).toEqual(['att Marie Appelqvist ska kartlägga arbetet som pågår idag, och hur delarna förhåller sig till varandra.', 'Att sekretariatschefen informerar gruppen.']);
+  });
+  it('recognises decision headings of different bodies', () => {
+    for (const h of ['Mötet beslutar', 'Styrelsen beslutar', 'Kommunfullmäktige beslutar:', 'Förslag till beslut', 'Kommunstyrelsens beslut']) {
+      expect(decisions(`${h}\natt godkänna rapporten.`), h).toEqual(['att godkänna rapporten.']);
+    }
+  });
+  it('keeps a clause and its list of points as one decision and stops at the next section', () => {
+    expect(decisions(`
+      Beslut
+
+      Att utvecklingskontoret ska fokusera på följande områden:
+
+      - kompetensförsörjning
+      - miljö, energi och klimat
+
+      Bakgrund till framtagande av bevakningsområden:
+
+      Text om bakgrunden.
+    `)).toEqual(['Att utvecklingskontoret ska fokusera på följande områden: kompetensförsörjning miljö, energi och klimat'.replace(': ', ': - ').replace('kompetensförsörjning ', 'kompetensförsörjning - ')]);
+  });
+  it('reads numbered points, and plain paragraphs when there are no clauses', () => {
+    expect(decisions('Beslut\n1. Rapporten godkänns.\n2. Ärendet återremitteras.')).toEqual(['1. Rapporten godkänns.', '2. Ärendet återremitteras.']);
+    expect(decisions('Beslut\n\nDagordningen godkändes.')).toEqual(['Dagordningen godkändes.']);
+  });
+  it('strips emphasis marks around clauses', () => {
+    expect(decisions('Beslut\n\n*Att redovisat förslag fastställs.\nAtt beslut tas senare*')).toEqual(['Att redovisat förslag fastställs.', 'Att beslut tas senare']);
+  });
+  it('reads "X beslutar att" in running text when there is no heading, and nothing from plain reports', () => {
+    expect(decisions('Kommunstyrelsen beslutar att anta planen.')).toEqual(['Kommunstyrelsen beslutar att anta planen.']);
+    expect(decisions('Ordförande tackade för informationen.')).toEqual([]);
+  });
+});
+
+describe('votes and reservations', () => {
+  it('reads yes/no counts, abstentions and the outcome', () => {
+    const [v] = readVotes(linesOf('Omröstning begärs och genomförs. Med 25 ja-röster mot 20 nej-röster och 2 som avstår bifaller fullmäktige förslaget.'));
+    expect(v).toMatchObject({ yes: 25, no: 20, abstain: 2, outcome: 'bifall' });
+    const [w] = readVotes(linesOf('Votering: Ja 7 – Nej 7. Ordförandens utslagsröst avgör.'));
+    expect(w).toMatchObject({ yes: 7, no: 7, outcome: 'ordförandens utslagsröst' });
+  });
+  it('reads who reserves themselves', () => {
+    expect(readReservations(linesOf('Anna Ek (V) och Per Holm (V) reserverar sig mot beslutet.'))).toEqual(['Anna Ek (V)', 'Per Holm (V)']);
+    expect(readReservations(linesOf('Mot beslutet reserverar sig Lena Sjö (M) till förmån för eget yrkande.'))).toEqual(['Lena Sjö (M)']);
+    expect(readReservations(linesOf('Inga reservationer.'))).toEqual([]);
+  });
+});

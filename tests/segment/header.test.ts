@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { locationFrom } from '../../src/segment/header.js';
+import { segmentText } from '../helpers.js';
+
+describe('header', () => {
+  it('reads organisation, title, body and organisation number around a document-type line', () => {
+    const d = segmentText(`
+      Hälsingerådet
+      SAMMANTRÄDESPROTOKOLL
+      Styrelsen Kommunsamverkan ek för
+      769602-5290
+      Tid och plats
+
+      Orbaden den 24 januari 2024 kl 09:00-15:00
+
+      Paragrafer
+
+      §§ 784-796
+
+      §784 Mötets öppnande
+      Ordföranden öppnade mötet.
+    `).document;
+    expect(d).toMatchObject({
+      kind: 'protokoll', title: 'SAMMANTRÄDESPROTOKOLL', organization: 'Hälsingerådet', body: 'Styrelsen Kommunsamverkan ek för',
+      orgNumber: '769602-5290', date: '2024-01-24', dateText: '24 januari 2024', startTime: '09:00', endTime: '15:00', location: 'Orbaden',
+      paragraphs: { from: 784, to: 796 },
+    });
+  });
+  it('reads protocol number, title with organisation and a "Tid och plats:" line', () => {
+    const d = segmentText(`
+      Protokoll nr 9 2025
+
+      Kommundirektörsmöte i Familjen Helsingborg
+
+      Tid och plats: Den 12 december 2025 08.30-12:00 på Mindpark, Bredgatan 11, Helsingborg.
+      Mötesrum Penthouse och via Teams
+
+      Närvarande:
+      Jonas Jonsson, Båstad
+    `).document;
+    expect(d).toMatchObject({
+      kind: 'protokoll', protocolNumber: '9', title: 'Kommundirektörsmöte i Familjen Helsingborg', organization: 'Familjen Helsingborg',
+      date: '2025-12-12', startTime: '08:30', endTime: '12:00', location: 'Mindpark, Bredgatan 11, Helsingborg',
+    });
+  });
+  it('gives no date when the year is not written, and warns', () => {
+    const r = segmentText('Kommun- och regionledningsforum\nPlats och tid\tHelsingborg, Elite Hotel Marina Plaza, 21 augusti, kl. 12,00, till 22 augusti, kl. 13.00\nNärvarande\nAnna Ek (S)');
+    expect(r.document).toMatchObject({ date: null, dateText: '21 augusti', startTime: '12:00', endTime: '13:00', location: 'Helsingborg, Elite Hotel Marina Plaza' });
+    expect(r.warnings.map((w) => w.code)).toContain('date-without-year');
+  });
+  it('takes the place from around the date and time', () => {
+    expect(locationFrom('Kommunhuset, Sessionssalen, tisdag 3 mars 2020 kl. 13.00–16.30')).toBe('Kommunhuset, Sessionssalen');
+    expect(locationFrom('2020-03-03 kl. 13.00 i lokal Ängen')).toBe('Ängen');
+  });
+  it('marks text that is not minutes as unknown, with a warning and nothing invented', () => {
+    const r = segmentText('It was a bright cold day in April, and the clocks were striking thirteen.\nWinston Smith, his chin nuzzled into his breast, slipped quickly through the glass doors.');
+    expect(r.document.kind).toBe('unknown');
+    expect(r.document.date).toBeNull();
+    expect(r.attendees).toEqual([]);
+    expect(r.items).toEqual([]);
+    expect(r.warnings.map((w) => w.code)).toContain('not-minutes');
+  });
+});

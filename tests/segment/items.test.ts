@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { segmentText } from '../helpers.js';
+
+const items = (text: string) => segmentText(text).items;
+
+describe('item headings', () => {
+  it('reads "§ N Title" with a case number on the next line', () => {
+    const it = items(`
+      § 12 Budget 2025
+      Dnr KS 2021/0345
+
+      Ärendet gäller budget.
+
+      § 13 Val av ersättare
+      Ingen anmälde intresse.
+    `);
+    expect(it.map((i) => [i.paragraph, i.title, i.caseNumber])).toEqual([[12, 'Budget 2025', 'KS 2021/0345'], [13, 'Val av ersättare', null]]);
+    expect(it[0]!.body).toBe('Ärendet gäller budget.');
+  });
+  it('reads a heading whose title comes after the case number', () => {
+    const it = items('§ 12 Dnr KS 2021/0345\nÖversyn av reglemente\n\nTexten.');
+    expect(it[0]).toMatchObject({ paragraph: 12, title: 'Översyn av reglemente', caseNumber: 'KS 2021/0345' });
+  });
+  it('reads kind codes', () => {
+    expect(items('§788 IT-samverkan (I)\nText.\n§790 Bevakningsområden 2024-2025 (B)\nText.').map((i) => [i.title, i.kind]))
+      .toEqual([['IT-samverkan', 'I'], ['Bevakningsområden 2024-2025', 'B']]);
+  });
+  it('reads numbered headings, also Markdown ones, but not lists inside items', () => {
+    const it = items(`
+      ### 1. Det ekonomiska läget
+
+      Text om läget:
+
+      1. första punkten
+      2. andra punkten
+
+      ### 2. Civilt försvar och beredskap
+
+      Text.
+
+      ## 3. Tema – kompetensförsörjning
+
+      Mer text.
+    `);
+    expect(it.map((i) => [i.number, i.title])).toEqual([['1', 'Det ekonomiska läget'], ['2', 'Civilt försvar och beredskap'], ['3', 'Tema – kompetensförsörjning']]);
+    expect(it[0]!.body).toContain('1. första punkten');
+  });
+  it('reads unnumbered headings announced by "Anteckningar" or "Sammanfattning:"', () => {
+    const it = items(`
+      Incheckning (inledning, förväntningar m.m.)
+
+      Anteckningar
+
+      Laget runt.
+
+      Nytt samarbetsavtal
+
+      Sammanfattning: Avtalet behöver uppdateras.
+    `);
+    expect(it.map((i) => i.title)).toEqual(['Incheckning (inledning, förväntningar m.m.)', 'Nytt samarbetsavtal']);
+  });
+  it('reads an empty item right before a heading, and a new subject after a decision', () => {
+    const it = items(`
+      Närvarande:
+      Anna Ek, Ale
+
+      Mötets öppnande
+
+      Diskussion kring AI
+
+      Sammanfattning: Vi diskuterade.
+
+      Mötet beslutar
+
+      att notera informationen.
+
+      Rapport från sekretariatet
+      Sekretariatet informerade om läget.
+
+      Nästa punkt
+
+      Sammanfattning: Mer.
+    `);
+    expect(it.map((i) => i.title)).toEqual(['Mötets öppnande', 'Diskussion kring AI', 'Rapport från sekretariatet', 'Nästa punkt']);
+  });
+  it('keeps page furniture out of item bodies', () => {
+    const it = items('§1 Öppnande\nMötet öppnades.\nJusterandes sign\nUtdragsbestyrkande\nSidan 1 av 3\n§2 Avslutning\nMötet avslutades.');
+    expect(it[0]!.body).toBe('Mötet öppnades.');
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { segmentText } from '../helpers.js';
+
+describe('signatures', () => {
+  it('reads digital signature blocks', () => {
+    const s = segmentText(`
+      Underskrift 1
+
+      Namn: Mikael Johansson
+
+      Befattning: Tf Sekretariatschef
+
+      Datum och tid: 2025-12-15 09:52:53 GMT+01:00
+      Transaktions-ID: 26714e686aeb4f52991a8407d19fd9ae
+
+      Underskrift 2
+
+      Namn: HERMAN CRESPIN
+      Befattning: Ordförande
+    `).signatures;
+    expect(s).toEqual([
+      { role: null, name: 'Mikael Johansson', date: '2025-12-15', method: 'digital', source: { page: 1, line: 3 } },
+      { role: 'ordförande', name: 'HERMAN CRESPIN', date: null, method: 'digital', source: { page: 1, line: 12 } },
+    ]);
+  });
+  it('reads "Name, role, enligt digital underskrift" and gives attendees their role', () => {
+    const r = segmentText('Beslutande\nKristina Westhed (S), Ale\n\nKristina Westhed, sekreterare, enligt digital underskrift\n\n§1 Öppnande\nText.');
+    expect(r.signatures).toEqual([{ role: 'sekreterare', name: 'Kristina Westhed', date: null, method: 'digital', source: { page: 1, line: 4 } }]);
+    expect(r.attendees[0]!.role).toBe('sekreterare');
+  });
+  it('reads handwritten signature lines under role labels, side by side too', () => {
+    const r = segmentText('§1 Öppnande\nText.\n\nAntecknat av\n\nGunnel Rydberg, Förbundssekreterare\n\nOrdförande\tJusterare\n..........\t..........\nAnna Ek\tPer Holm');
+    expect(r.signatures.map((s) => [s.role, s.name, s.method])).toEqual([
+      ['sekreterare', 'Gunnel Rydberg', 'handwritten'], ['ordförande', 'Anna Ek', 'handwritten'], ['justerare', 'Per Holm', 'handwritten'],
+    ]);
+    expect(r.items[0]!.body).toBe('Text.');
+  });
+  it('does not read the initials box on every page as signatures', () => {
+    expect(segmentText('Ordförande\n\nJusterande\n\nUtdragsbestyrkande').signatures).toEqual([]);
+  });
+});
