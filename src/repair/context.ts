@@ -40,7 +40,7 @@ export class ContextModel {
 
   /** Corpus count of a form, backed off to its compound head and floored for unseen words. */
   count(form: string, head: string, first: string, roles: number): number {
-    const key = `${form}|${head}|${first}`;
+    const key = form === head && form === first ? form : `${form}|${head}|${first}`;
     let c = this.uniCache.get(key);
     if (c !== undefined) return c;
     c = this.lex.unigram(form);
@@ -54,15 +54,39 @@ export class ContextModel {
     return c;
   }
 
+  private readonly states = new Map<string, number>();
+
   private logTrans(prev: string | null, prevCount: number, form: string, count: number): number {
     const p = count / this.n;
     if (prev === null) return Math.log(p);
-    const b = this.lex.bigram(prev, form);
+    let st = this.states.get(prev);
+    if (st === undefined) { st = this.lex.pairState(prev); this.states.set(prev, st); }
+    const b = this.lex.bigramFrom(st, form);
     return Math.log(Math.max((b + K * p) / (prevCount + K), (1 - LAMBDA_MAX) * p));
   }
 
-  /** Best form index per slot, with a local confidence for each choice. */
+  /**
+   * Best form index per slot, with a local confidence for each choice. A slot with one form fixes
+   * the path there, so only runs of ambiguous slots (with one fixed neighbour each side) are
+   * decoded; most words are unambiguous, and this keeps repair fast.
+   */
   decode(slots: Slot[]): Decision[] {
+    const out: Decision[] = new Array<Decision>(slots.length);
+    const fixed: Decision = { index: 0, confidence: 1, margin: Infinity };
+    let i = 0;
+    while (i < slots.length) {
+      if (slots[i]!.forms.length === 1) { out[i] = fixed; i++; continue; }
+      let j = i;
+      while (j + 1 < slots.length && slots[j + 1]!.forms.length > 1) j++;
+      const from = i > 0 ? i - 1 : i, to = j + 1 < slots.length ? j + 1 : j;
+      const ds = this.viterbi(slots.slice(from, to + 1));
+      for (let k = i; k <= j; k++) out[k] = ds[k - from]!;
+      i = j + 1;
+    }
+    return out;
+  }
+
+  private viterbi(slots: Slot[]): Decision[] {
     const n = slots.length;
     if (n === 0) return [];
     const counts = slots.map((s) => s.forms.map((f, k) => this.count(f, s.heads[k]!, s.firsts[k]!, s.roles[k]!)));

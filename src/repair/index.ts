@@ -32,6 +32,9 @@ interface PartRef {
   afterName: boolean;
 }
 
+const ZERO = [0];
+const NO_ROLES = [0];
+
 // Every change costs a little, so that a tie between two unseen forms keeps the text as written.
 const CHANGE_COST = Math.log(0.7);
 
@@ -58,18 +61,29 @@ function candidatesFor(lex: Lexicon, part: string): Candidate[] {
   return c;
 }
 
+const isEnglish = (t: Token | undefined): boolean => !!t && ENGLISH.has(t.core.toLowerCase());
+
+const tokenKey = (line: number, token: number): number => line * 1_000_000 + token;
+
 const endsSentence = (t: Token | undefined): boolean => !!t && /[.!?]["'”’)]*$/.test(t.text);
 
 export function repairLines(lines: readonly RepairLine[], options: RepairOptions = {}): RepairResult {
   const lex = lexicon();
   const mode = options.mode ?? 'auto';
   const toks = lines.map((l) => tokenize(l.text.normalize('NFC')));
-  const newParts: string[][][] = toks.map((ts) => ts.map((t) => [...t.parts]));
-  const ruleOf = new Map<string, { rule: string; confidence: number }>(); // "line:token" → rule
+  // repaired parts of the tokens that change, made on first change
+  const changed = new Map<number, string[]>();
+  const partsOf = (li: number, tj: number): string[] => {
+    const k = tokenKey(li, tj);
+    let p = changed.get(k);
+    if (!p) { p = [...toks[li]![tj]!.parts]; changed.set(k, p); }
+    return p;
+  };
+  const ruleOf = new Map<number, { rule: string; confidence: number }>(); // tokenKey(line, token) → rule
   const warnings: RepairWarning[] = [];
   const warned = new Set<number>();
   const note = (li: number, tj: number, rule: string, confidence: number): void => {
-    const k = `${li}:${tj}`;
+    const k = tokenKey(li, tj);
     const prev = ruleOf.get(k);
     if (!prev || confidence < prev.confidence) ruleOf.set(k, { rule, confidence: prev ? Math.min(prev.confidence, confidence) : confidence });
   };
@@ -81,13 +95,13 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       const t = ts[tj]!;
       // "e"/"o" opening a list line is a bullet the OCR read as a letter
       if (tj === 0 && ts.length > 1 && /^[eo°]$/.test(t.text) && /^[\p{Lu}|]/u.test(ts[1]!.text)) {
-        newParts[li]![tj] = ['•'];
+        changed.set(tokenKey(li, tj), ['•']);
         note(li, tj, 'list-bullet', 0.9);
         continue;
       }
       // a lone "|" is a capital I
       if (t.text === '|' && ts.length > 1) {
-        newParts[li]![tj] = ['I'];
+        changed.set(tokenKey(li, tj), ['I']);
         note(li, tj, 'ocr-I', 0.8);
         continue;
       }
@@ -96,7 +110,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         const prev = ts[tj - 1]!, next = ts[tj + 1]!;
         const near = ts.slice(Math.max(0, tj - 3), tj + 4).filter((x) => /\d/.test(x.text)).length;
         if (near === 1 && /^\p{Ll}+$/u.test(prev.text) && /^\p{L}{2,}[.,;:]?$/u.test(next.text) && !NUMBERED.has(prev.text) && lex.lookup(next.core.toLowerCase()) !== 0 || (near === 1 && /^\p{Ll}+$/u.test(prev.text) && /^\p{Lu}\p{Ll}+[.,;:]?$/u.test(next.text) && !NUMBERED.has(prev.text))) {
-          newParts[li]![tj] = ['i'];
+          changed.set(tokenKey(li, tj), ['i']);
           note(li, tj, 'ocr-I', 0.6);
           continue;
         }
@@ -107,11 +121,11 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         // "|T", "1D": a capital I read as a bar or a one, in front of capitals
         if (partKind(p) === 'acronym-I') {
           const fixed = `I${p.slice(1)}`;
-          if (lex.lookup(fixed.toLowerCase()) & ROLE.WORD) { newParts[li]![tj]![k] = fixed; note(li, tj, 'ocr-I', 0.85); }
+          if (lex.lookup(fixed.toLowerCase()) & ROLE.WORD) { partsOf(li, tj)[k] = fixed; note(li, tj, 'ocr-I', 0.85); }
         } else if (p === 'Al' && !(lex.lookup('al') & ROLE.PROPER && /^\p{Lu}\p{Ll}/u.test(ts[tj + 1]?.core ?? '') && !/^(AI|Sweden)$/.test(ts[tj + 1]?.core ?? ''))) {
           // "Al" with a capital A and a small l is far more often "AI" in today's minutes than
           // the tree (which would be written "al")
-          newParts[li]![tj]![k] = 'AI';
+          partsOf(li, tj)[k] = 'AI';
           note(li, tj, 'ocr-I', 0.7);
         }
       });
@@ -124,11 +138,13 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   let prevLineEmpty = true;
   for (let li = 0; li < toks.length; li++) {
     const ts = toks[li]!;
+    let wordSeen = false;
     for (let tj = 0; tj < ts.length; tj++) {
       const t = ts[tj]!;
       const prevTok = tj > 0 ? ts[tj - 1] : undefined;
       // a line's first word, after any bullet or numbering, starts an item or a sentence
-      const lineStart = ts.slice(0, tj).every((x, k) => !/\p{L}/u.test(x.text) || ruleOf.get(`${li}:${k}`)?.rule === 'list-bullet');
+      const lineStart = !wordSeen;
+      if (/\p{L}/u.test(t.text) && ruleOf.get(tokenKey(li, tj))?.rule !== 'list-bullet') wordSeen = true;
       const startsSentence = refs.length === 0 || endsSentence(prevTok) || (lineStart && (prevLineEmpty || /^\p{Lu}/u.test(t.core) || endsSentence(toks[li - 1]?.at(-1))));
       if (/^\d+(?:[.,:]\d+)*$/.test(t.core)) {
         // a number is context ("4 år", "kl 10") but never a candidate for change
@@ -136,10 +152,11 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         continue;
       }
       if (t.protectedToken) continue;
-      const english = [ts[tj - 1], ts[tj + 1]].some((x) => x && ENGLISH.has(x.core.toLowerCase()));
+      const english = isEnglish(ts[tj - 1]) || isEnglish(ts[tj + 1]);
+      const touched = changed.get(tokenKey(li, tj));
       const lastWordPart = t.parts.length - 1 - (t.parts.length % 2 === 0 ? 1 : 0);
       t.parts.forEach((p, k) => {
-        if (k % 2 === 1 || partKind(p) !== 'word' || newParts[li]![tj]![k] !== p) return;
+        if (k % 2 === 1 || partKind(p) !== 'word' || (touched && touched[k] !== p)) return;
         const lower = p.toLowerCase();
         const cands = candidatesFor(lex, p);
         const selfValid = cands.some((c) => c.form === lower && c.diacritics + c.strong + c.weak === 0);
@@ -163,9 +180,17 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
 
   // ---- the lattice
   const model = new ContextModel(lex);
+  const singles = new Map<string, Pick<Slot, 'forms' | 'heads' | 'firsts' | 'roles'>>();
   const slots: Slot[] = refs.map((r) => {
     if (r.part < 0) return { forms: [r.text], emission: [0], heads: [r.text], firsts: [r.text], roles: [ROLE.WORD], sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
     const lower = r.text.toLowerCase();
+    const only = r.cands.length === 1 ? r.cands[0]! : undefined;
+    if (only && only.form === lower && !(only.roles & ROLE.PROPER && !r.capitalized) && !(only.roles & ROLE.CAPS && !r.allCaps)) {
+      // the common case, a known word with no rival: share its arrays between occurrences
+      let core = singles.get(lower);
+      if (!core) { core = { forms: [lower], heads: [only.head], firsts: [only.first], roles: [only.roles] }; singles.set(lower, core); }
+      return { ...core, emission: ZERO, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
+    }
     const forms: string[] = [], emission: number[] = [], heads: string[] = [], firsts: string[] = [], roles: number[] = [];
     // a capital in mid-sentence marks a name: names win over common words, and a common word
     // is not made out of an unknown name
@@ -186,6 +211,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       if (changed && r.english) e += Math.log(0.01);
       forms.push(c.form); emission.push(e); heads.push(c.head); firsts.push(c.first); roles.push(c.roles);
     }
+    if (forms.length === 0) return { forms: [lower], emission: ZERO, heads: [lower], firsts: [lower], roles: NO_ROLES, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
     if (!forms.includes(lower)) {
       // the word as written, though the lexicon does not know it (a name, a foreign word)
       const glyphs = /[6&]|[éè]/.test(lower) && forms.length > 0;
@@ -210,7 +236,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       continue;
     }
     const cand = r.cands.find((c) => c.form === form);
-    newParts[r.line]![r.token]![r.part] = applyCase(r.text, form);
+    partsOf(r.line, r.token)[r.part] = applyCase(r.text, form);
     const rule = cand && (cand.strong || cand.weak) ? 'ocr-glyph' : r.selfValid ? 'diacritic-context' : 'diacritic-lexicon';
     const conf = rule === 'diacritic-lexicon' ? Math.max(d.confidence, 0.9 * Math.min(1, lossRate * 2)) : d.confidence;
     note(r.line, r.token, rule, Math.round(conf * 100) / 100);
@@ -220,13 +246,13 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   const changes: RepairChange[] = [];
   const out = lines.map((l, li) => {
     const ts = toks[li]!;
-    if (!ts.some((_, tj) => ruleOf.has(`${li}:${tj}`))) return l.text;
+    if (!ts.some((_, tj) => ruleOf.has(tokenKey(li, tj)))) return l.text;
     const src = l.text.normalize('NFC');
     let s = '', pos = 0;
     ts.forEach((t, tj) => {
       s += src.slice(pos, t.start);
-      const info = ruleOf.get(`${li}:${tj}`);
-      const text = info ? t.prefix + newParts[li]![tj]!.join('') + t.suffix : t.text;
+      const info = ruleOf.get(tokenKey(li, tj));
+      const text = info ? t.prefix + (changed.get(tokenKey(li, tj)) ?? t.parts).join('') + t.suffix : t.text;
       if (info && text !== t.text) changes.push({ page: l.page, line: l.line, from: t.text, to: text, rule: info.rule, confidence: info.confidence });
       s += text;
       pos = t.start + t.text.length;

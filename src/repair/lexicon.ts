@@ -31,6 +31,9 @@ export interface Lexicon {
   unigram(word: string): number;
   /** Weighted corpus count of a word pair, 0 when unseen or pruned. */
   bigram(a: string, b: string): number;
+  /** The same, from pairState(a): saves rebuilding "a b" for every b tried after one a. */
+  bigramFrom(state: number, b: string): number;
+  pairState(a: string): number;
   readonly tokens: number;
   readonly loadMs: number;
 }
@@ -123,6 +126,17 @@ function load(): Lexicon {
     },
     bigram(a, b) {
       const i = find(bh, fnv1a(`${a} ${b}`));
+      return i < 0 ? 0 : dequant(bq[i]!);
+    },
+    pairState(a) {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), 0x01000193);
+      return Math.imul(h ^ 32, 0x01000193);
+    },
+    bigramFrom(state, b) {
+      let h = state;
+      for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193);
+      const i = find(bh, h >>> 0);
       return i < 0 ? 0 : dequant(bq[i]!);
     },
     tokens,
