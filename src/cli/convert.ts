@@ -1,11 +1,16 @@
-// `protokoll convert`: converts files, folders or stdin; one document to stdout, or one file per input under --out.
+// `protokoll convert`: converts files, folders or stdin; one document to stdout, or a mirrored tree of outputs under --out.
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { Command, Option } from 'commander';
-import { expandInputs, type InputFile } from '../batch/walk.js';
-import { convert } from '../convert.js';
-import { ProtokollError, UsageError } from '../errors.js';
-import { extensionFor, OUTPUT_FORMATS, serialize, type OutputFormat } from '../output/serialize.js';
-import { writeFileAtomic } from '../output/write.js';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { Progress } from '../batch/progress.js';
+import { writeReport } from '../batch/report.js';
+import { runBatch, type BatchOptions } from '../batch/run.js';
+import { formatSummary, summarize } from '../batch/summary.js';
+import { expandInputs, type InputFile, type WalkProblem } from '../batch/walk.js';
+import type { ConvertOptions } from '../convert.js';
+import { OutputError, UsageError } from '../errors.js';
+import { extensionFor, OUTPUT_FORMATS, type OutputFormat } from '../output/serialize.js';
 import { errorLine, type Io } from './io.js';
 import { readSource } from './source.js';
 
@@ -15,7 +20,23 @@ export interface ConvertCliOptions {
   repair: boolean;
   password?: string;
   quiet?: boolean;
+  jobs?: number;
+  force?: boolean;
+  report?: string;
 }
+
+/** What the CLI can be given besides its arguments: Ctrl-C, and seams for tests (a failing disk, a fake clock). */
+export interface ConvertDeps {
+  signal?: AbortSignal;
+  write?: BatchOptions['write'];
+  now?: () => number;
+  /** Seconds between plain progress lines when stderr is not a terminal. */
+  progressInterval?: number;
+  /** Extra options passed through to convert() (e.g. an OCR pool). */
+  convertOptions?: ConvertOptions;
+}
+
+export const EXIT_INTERRUPTED = 130;
 
 /** Where an input's document goes under --out: its folder-relative path with the format's extension. */
 export function outputPath(outDir: string, input: InputFile, format: OutputFormat): string {
@@ -23,44 +44,96 @@ export function outputPath(outDir: string, input: InputFile, format: OutputForma
   return path.join(outDir, rel + extensionFor(format));
 }
 
-export async function runConvert(inputs: readonly string[], opts: ConvertCliOptions, io: Io): Promise<number> {
+export async function runConvert(inputs: readonly string[], opts: ConvertCliOptions, io: Io, deps: ConvertDeps = {}): Promise<number> {
   const { files, problems } = await expandInputs(inputs);
+  return runConvertFiles(files, problems, opts, io, deps);
+}
+
+/** The batch after the walk; separate so a test can hand it a file list that has changed since (a vanished input). */
+export async function runConvertFiles(files: readonly InputFile[], problems: readonly WalkProblem[], opts: ConvertCliOptions, io: Io, deps: ConvertDeps = {}): Promise<number> {
   for (const p of problems) io.err(errorLine(p.path, p.message));
   if (files.length === 0) {
     if (!problems.length) io.err(errorLine(null, 'no convertible files found (PDF, image, .txt or .md)'));
     return 1;
   }
-  const toStdout = !opts.out;
-  if (toStdout && files.length > 1 && opts.format !== 'ndjson') {
+  const outDir = opts.out;
+  if (!outDir && files.length > 1 && opts.format !== 'ndjson') {
     throw new UsageError('usage', `${files.length} inputs need --out <dir> (or --format ndjson for one document per line on stdout)`);
   }
-  let failed = problems.length;
-  for (const input of files) {
+  if (outDir) {
+    // One clear message up front rather than the same failure once per input.
     try {
-      const { bytes, file } = await readSource(input.path, io);
-      const doc = await convert(bytes, { fileName: file, repair: opts.repair, password: opts.password });
-      const text = serialize(doc, opts.format);
-      if (toStdout) io.out(text);
-      else {
-        const target = outputPath(opts.out!, input, opts.format);
-        await writeFileAtomic(target, text);
-        if (!opts.quiet) io.err(`${io.color.green('converted')} ${input.path} → ${target}${doc.warnings.length ? io.color.yellow(` (${doc.warnings.length} warnings)`) : ''}\n`);
-      }
+      await fs.mkdir(outDir, { recursive: true });
     } catch (error) {
-      if (!(error instanceof ProtokollError) || error instanceof UsageError) throw error;
-      failed++;
-      io.err(errorLine(input.path === '-' ? 'stdin' : input.path, error.message));
+      const e = error as NodeJS.ErrnoException;
+      const why = e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a path component is not a folder' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.message;
+      io.err(errorLine(outDir, `cannot use as output folder: ${why}`));
+      return 1;
     }
   }
-  return failed ? 1 : 0;
+  // A single document to stdout behaves like a filter: no progress, no summary, just the error if any.
+  const batchy = Boolean(outDir) || files.length > 1;
+  const progress = new Progress(io, files.length, { quiet: opts.quiet || !batchy, lineInterval: deps.progressInterval, now: deps.now });
+  const result = await runBatch(files, {
+    format: opts.format,
+    target: outDir ? targetsFor(outDir, files, opts.format) : undefined,
+    emit: io.out,
+    force: opts.force,
+    jobs: opts.jobs ?? os.availableParallelism(),
+    convertOptions: { ...deps.convertOptions, repair: opts.repair, password: opts.password },
+    read: (p) => readSource(p, io),
+    write: deps.write,
+    signal: deps.signal,
+    onRecord: (r) => progress.update(r),
+    now: deps.now,
+  });
+  progress.finish();
+  const summary = summarize(result, files.length);
+  summary.failed += problems.length;
+  summary.failures.unshift(...problems.map((p) => ({ path: p.path, reason: p.message })));
+  if (batchy && !opts.quiet) io.err(formatSummary(summary, io.color));
+  if (opts.report) {
+    try {
+      await writeReport(opts.report, summary, result.records);
+    } catch (error) {
+      io.err(errorLine(opts.report, (error as Error).message));
+      return result.interrupted ? EXIT_INTERRUPTED : 1;
+    }
+  }
+  if (result.interrupted) return EXIT_INTERRUPTED;
+  return summary.failed || result.stoppedBy ? 1 : 0;
 }
 
-export function convertCommand(io: Io, setExit: (code: number) => void): Command {
+/** Maps inputs to mirrored output paths; a second input that would land on the same output fails instead of overwriting. */
+function targetsFor(outDir: string, files: readonly InputFile[], format: OutputFormat): (input: InputFile) => string {
+  const owner = new Map<string, string>();
+  for (const f of files) {
+    const t = outputPath(outDir, f, format);
+    if (!owner.has(t)) owner.set(t, f.path);
+  }
+  return (input) => {
+    const t = outputPath(outDir, input, format);
+    const first = owner.get(t);
+    if (first !== input.path) throw new OutputError('output-failed', `its output ${t} is already the output of ${first} (same name, other extension)`, { file: input.path });
+    return t;
+  };
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
+export function convertCommand(io: Io, setExit: (code: number) => void, deps: ConvertDeps = {}): Command {
   return new Command('convert')
     .description('convert minutes (PDF, image, text) into validated JSON or YAML')
     .argument('<inputs...>', 'files, folders (walked recursively) or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS as string[]).default('json'))
     .option('-o, --out <dir>', 'write one file per input into this folder (mirroring folder inputs) instead of stdout')
+    .option('-j, --jobs <n>', 'inputs converted at the same time (default: the number of cores)', positiveInt)
+    .option('--force', 'convert again even when an output is up to date')
+    .option('--report <file.json>', 'write a JSON report: summary and one record per input')
     .option('--no-repair', 'do not restore lost diacritics or undo OCR confusions')
     .option('--password <password>', 'password for encrypted PDFs')
     .option('-q, --quiet', 'print nothing but errors')
@@ -69,9 +142,13 @@ Examples:
   $ protokoll convert protokoll.pdf > protokoll.json
   $ protokoll convert minutes.txt --format yaml
   $ cat scan.txt | protokoll convert - --no-repair
-  $ protokoll convert archive/ -o out/
+  $ protokoll convert archive/ -o out/ --jobs 4 --report report.json
   $ protokoll convert archive/ --format ndjson | jq .document.date
 
-Exit codes: 0 all converted, 1 some inputs failed, 2 usage error.`)
-    .action(async (inputs: string[], opts: ConvertCliOptions) => setExit(await runConvert(inputs, opts, io)));
+With --out, an output that records the same input sha256 and schema version is
+skipped (use --force to convert anyway). With --format ndjson on stdout, lines
+come in completion order, not input order (each line names its source.file).
+
+Exit codes: 0 all converted or skipped, 1 some inputs failed, 2 usage error, 130 interrupted.`)
+    .action(async (inputs: string[], opts: ConvertCliOptions) => setExit(await runConvert(inputs, opts, io, deps)));
 }

@@ -1,0 +1,39 @@
+// Decides whether an existing output is up to date, reading only its schemaVersion and source.sha256.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import { SCHEMA_VERSION } from '../schema/minutes.js';
+
+/** Both fields sit at the top of every output, so a small head of the file is enough (no full parse). */
+const HEAD_BYTES = 16 * 1024;
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The schemaVersion and source.sha256 recorded in an output (JSON or YAML), or null when absent. */
+export async function recordedIdentity(outputPath: string): Promise<{ schemaVersion: number; sha256: string } | null> {
+  let head: string;
+  try {
+    const handle = await fs.open(outputPath, 'r');
+    try {
+      const buf = Buffer.alloc(HEAD_BYTES);
+      const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
+      head = buf.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+  // Matches both `"schemaVersion": 1` (JSON) and `schemaVersion: 1` (YAML).
+  const version = /"?schemaVersion"?\s*:\s*(\d+)/.exec(head);
+  const hash = /"?sha256"?\s*:\s*"?([0-9a-f]{64})\b/.exec(head);
+  if (!version || !hash) return null;
+  return { schemaVersion: Number(version[1]), sha256: hash[1]! };
+}
+
+/** True when the output was made from exactly these input bytes under the current schema version. */
+export async function isUpToDate(outputPath: string, inputSha256: string): Promise<boolean> {
+  const id = await recordedIdentity(outputPath);
+  return id !== null && id.schemaVersion === SCHEMA_VERSION && id.sha256 === inputSha256;
+}

@@ -1,0 +1,58 @@
+// Sums up a batch (counts, failures with reasons, warnings by code, OCR'd pages, time) and prints it as a table.
+import type { Io } from '../cli/io.js';
+import type { BatchResult } from './run.js';
+
+export interface BatchSummary {
+  total: number;
+  converted: number;
+  skipped: number;
+  failed: number;
+  notStarted: number;
+  failures: { path: string; reason: string }[];
+  warningsByCode: Record<string, number>;
+  pages: number;
+  pagesOcr: number;
+  seconds: number;
+  interrupted: boolean;
+  stoppedBy: string | null;
+}
+
+export function summarize(result: BatchResult, total: number): BatchSummary {
+  const s: BatchSummary = {
+    total, converted: 0, skipped: 0, failed: 0, notStarted: result.notStarted, failures: [], warningsByCode: {},
+    pages: 0, pagesOcr: 0, seconds: result.seconds, interrupted: result.interrupted, stoppedBy: result.stoppedBy,
+  };
+  for (const r of result.records) {
+    s[r.status]++;
+    if (r.status === 'failed') s.failures.push({ path: r.path, reason: r.reason ?? 'unknown' });
+    for (const code of r.warnings) s.warningsByCode[code] = (s.warningsByCode[code] ?? 0) + 1;
+    s.pages += r.pages;
+    s.pagesOcr += r.pagesOcr;
+  }
+  return s;
+}
+
+export function formatDuration(seconds: number): string {
+  const t = Math.max(0, Math.round(seconds));
+  const h = Math.floor(t / 3600);
+  const m = Math.floor((t % 3600) / 60);
+  const sec = String(t % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+
+export function formatSummary(s: BatchSummary, color: Io['color']): string {
+  const row = (label: string, value: string): string => `  ${label.padEnd(12)} ${value}\n`;
+  let out = '\n';
+  if (s.interrupted) out += color.yellow(`Interrupted: ${s.notStarted} of ${s.total} inputs not converted.\n`);
+  if (s.stoppedBy) out += color.red(`Stopped early: ${s.stoppedBy}; ${s.notStarted} of ${s.total} inputs not converted.\n`);
+  out += row('converted', color.green(String(s.converted)));
+  out += row('skipped', `${s.skipped}${s.skipped ? ' (up to date)' : ''}`);
+  out += row('failed', s.failed ? color.red(String(s.failed)) : '0');
+  for (const f of s.failures) out += `    ${f.path}: ${f.reason}\n`;
+  const codes = Object.entries(s.warningsByCode).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  out += row('warnings', codes.length ? color.yellow(String(codes.reduce((n, [, c]) => n + c, 0))) : '0');
+  for (const [code, n] of codes) out += `    ${code.padEnd(28)} ${n}\n`;
+  out += row('pages OCR\'d', String(s.pagesOcr));
+  out += row('time', `${formatDuration(s.seconds)} (${s.seconds.toFixed(1)} s)`);
+  return out;
+}
