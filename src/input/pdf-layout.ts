@@ -25,7 +25,12 @@ function groupLines(items: readonly TextItem[]): BuiltLine[] {
   const lines: BuiltLine[] = [];
   for (const it of visible) {
     const size = it.height || 10;
-    const line = lines.find((l) => Math.abs(l.y - it.y) <= Math.max(l.size, size) * 0.5);
+    // Items mostly arrive line by line, so the last few lines are checked first.
+    let line: BuiltLine | undefined;
+    for (let k = lines.length - 1; k >= 0; k--) {
+      const l = lines[k]!;
+      if (Math.abs(l.y - it.y) <= Math.max(l.size, size) * 0.5) { line = l; break; }
+    }
     if (line) {
       line.items.push(it);
       line.size = Math.max(line.size, it.height);
@@ -48,6 +53,7 @@ function lineText(line: BuiltLine): string {
   let out = '';
   let end: number | null = null;
   let prev = '';
+  let inkEnd = -Infinity;
   for (const it of line.items) {
     if (it.str.trim() === '') {
       // whitespace items are gaps; their width is what matters
@@ -55,7 +61,7 @@ function lineText(line: BuiltLine): string {
       continue;
     }
     if (end !== null && out !== '') {
-      const startGap = it.x - lastInkEnd(line, it);
+      const startGap = it.x - inkEnd;
       const hadSpace = /\s$/.test(out) || /^\s/.test(it.str);
       if (startGap >= line.size * 0.9) out = out.replace(/\s+$/, '') + '\t';
       else if (!hadSpace && startGap > line.size * 0.12) out += ' ';
@@ -67,18 +73,11 @@ function lineText(line: BuiltLine): string {
     out += it.str;
     prev = it.str.trimEnd();
     end = it.x + it.width;
+    inkEnd = Math.max(inkEnd, it.x + it.width - (it.str.length - it.str.trimEnd().length) * line.size * 0.25);
   }
   return out.replace(/[ \u00a0]+$/, '');
 }
 
-function lastInkEnd(line: BuiltLine, before: TextItem): number {
-  let endX = -Infinity;
-  for (const it of line.items) {
-    if (it === before) break;
-    if (it.str.trim() !== '') endX = Math.max(endX, it.x + it.width - (it.str.length - it.str.trimEnd().length) * line.size * 0.25);
-  }
-  return endX;
-}
 
 function percentile(values: number[], q: number): number {
   if (!values.length) return 0;
@@ -101,6 +100,8 @@ export function layoutPage(items: readonly TextItem[], page: number): RawLine[] 
   // The tightest common pitch is the line spacing; paragraph spacing and blank lines only add to it.
   const pitch = percentile(pitches, 0.2) || 12;
   const rightMargin = Math.max(...lines.map((l) => l.right), 0);
+  const leftMargin = Math.min(...lines.map((l) => l.left));
+  const texts = lines.map(lineText);
   return lines.map((l, i) => {
     const prev = lines[i - 1];
     const next = lines[i + 1];
@@ -108,12 +109,12 @@ export function layoutPage(items: readonly TextItem[], page: number): RawLine[] 
     let wrapped = false;
     // Wrapped lines follow at exactly the line pitch; any paragraph spacing at all means a new paragraph.
     if (next && l.y - next.y <= pitch * 1.04) {
-      const text = lineText(next).trimStart();
+      const text = texts[i + 1]!.trimStart();
       const firstWord = text.split(/\s+/)[0] ?? '';
       const avgChar = next.items.reduce((a, it) => a + it.width, 0) / Math.max(1, next.items.reduce((a, it) => a + it.str.length, 0));
       const needed = (firstWord.length + 1) * (avgChar || l.size * 0.5);
-      wrapped = l.right + needed > rightMargin - 1 && Math.abs(next.left - Math.min(...lines.map((x) => x.left))) < l.size * 3;
+      wrapped = l.right + needed > rightMargin - 1 && Math.abs(next.left - leftMargin) < l.size * 3;
     }
-    return { text: lineText(l), page, line: i + 1, confidence: null, gapBefore, wrapped };
+    return { text: texts[i]!, page, line: i + 1, confidence: null, gapBefore, wrapped };
   });
 }

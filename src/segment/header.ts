@@ -27,6 +27,7 @@ interface Labelled { label: string; value: string; at: Line; index: number }
 /** "Label: value", "Label\tvalue", or a label alone with its value on the next content line. */
 function labelledValues(ctx: SegmentContext, end: number, labels: Set<string>): Labelled[] {
   const out: Labelled[] = [];
+  end = Math.min(end, ctx.lines.length);
   for (let i = 0; i < end; i++) {
     const l = ctx.lines[i]!;
     const t = l.text.trim();

@@ -7,6 +7,20 @@ import type { SourceRef } from '../schema/minutes.js';
  * glyphs that stand for them) collapse to one class. "Anmalt férhinder:" and "Anmält förhinder" meet.
  */
 export function labelKey(s: string): string {
+  // Labels are short; a long line can never be one, and keying it would cost more than the whole parse.
+  if (s.length > 80) return '\u0000';
+  let key = labelCache.get(s);
+  if (key === undefined) {
+    key = computeLabelKey(s);
+    if (labelCache.size > 50_000) labelCache.clear();
+    labelCache.set(s, key);
+  }
+  return key;
+}
+
+const labelCache = new Map<string, string>();
+
+function computeLabelKey(s: string): string {
   return s
     .normalize('NFC')
     .toLowerCase()
