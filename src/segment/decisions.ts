@@ -74,9 +74,19 @@ function clauses(block: readonly Line[]): Decision[] {
     current.lines.push(l);
   }
   return out.map(({ lines }) => ({
-    text: joinLines(lines).replace(/^[-–•*]\s*/, '').replace(/^\d+[.)]\s+(?=att\s)/i, '').replace(/^\*+|\*+$/g, '').trim(),
+    text: joinClause(lines).replace(/^[-–•*]\s*/, '').replace(/^\d+[.)]\s+(?=att\s)/i, '').replace(/^\*+|\*+$/g, '').trim(),
     source: ref(lines[0]!),
   })).filter((d) => d.text.length > 0);
+}
+
+/** Running text joined with spaces; list points under a clause keep their own lines. */
+function joinClause(lines: readonly Line[]): string {
+  const runs: Line[][] = [];
+  for (const l of lines) {
+    if (!runs.length || BULLET.test(l.text.trim())) runs.push([l]);
+    else runs[runs.length - 1]!.push(l);
+  }
+  return runs.map((r) => joinLines(r)).join('\n');
 }
 
 const YES_NO = /(\d+)\s*ja(?:-?röster)?\b[^\d]{0,40}?(\d+)\s*nej(?:-?röster)?\b|\bja\s*[:=]?\s*(\d+)\s*[,;–—-]?\s*nej\s*[:=]?\s*(\d+)/i;

@@ -4,7 +4,7 @@ import type { Item } from '../schema/minutes.js';
 import type { SegmentContext } from './context.js';
 import { readDecisions, readReservations, readVotes } from './decisions.js';
 import type { Heading } from './headings.js';
-import { ref } from './text.js';
+import { isHyphenBreak, ref } from './text.js';
 
 /** Body text keeps paragraphs (blank line between) and joins lines the page width broke. */
 export function bodyText(lines: readonly Line[]): string {
@@ -13,7 +13,7 @@ export function bodyText(lines: readonly Line[]): string {
     const t = l.text.replace(/\t+/g, ' ').trim();
     if (k === 0) out = t;
     else if (l.gapBefore) out += '\n\n' + t;
-    else if (lines[k - 1]!.wrapped) out += (/\p{Ll}-$/u.test(out) && /^\p{Ll}/u.test(t) ? '' : ' ') + t;
+    else if (lines[k - 1]!.wrapped) out = isHyphenBreak(out, t) ? out.slice(0, -1) + t : `${out} ${t}`;
     else out += '\n' + t;
   });
   return out;

@@ -71,13 +71,18 @@ export function endsWithAbbreviation(t: string): boolean {
   return /\b(?:m\.\s?fl|m\.\s?m|etc|osv|bl\.\s?a|t\.\s?ex|resp|ca)\.\)?$/i.test(t.trim());
 }
 
+/** "verksam-" + "heten" is one word broken by the page; "test-" + "och" is a suspended compound and keeps its hyphen. */
+export function isHyphenBreak(before: string, after: string): boolean {
+  return /\p{Ll}-$/u.test(before) && /^\p{Ll}/u.test(after) && !/^(?:och|eller|samt|respektive|resp\.|till|som)\b/u.test(after);
+}
+
 /** Joins consecutive lines into running text, undoing hyphenation at line ends ("verksam-\nhet"). */
 export function joinLines(lines: readonly Pick<Line, 'text'>[]): string {
   let out = '';
   for (const l of lines) {
     const t = l.text.replace(/\t+/g, ' ').trim();
     if (!out) out = t;
-    else if (/\p{Ll}-$/u.test(out) && /^\p{Ll}/u.test(t)) out = out.slice(0, -1) + t;
+    else if (isHyphenBreak(out, t)) out = out.slice(0, -1) + t;
     else out += ' ' + t;
   }
   return out.trim();

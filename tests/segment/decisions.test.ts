@@ -32,7 +32,7 @@ describe('decisions', () => {
       Bakgrund till framtagande av bevakningsområden:
 
       Text om bakgrunden.
-    `)).toEqual(['Att utvecklingskontoret ska fokusera på följande områden: kompetensförsörjning miljö, energi och klimat'.replace(': ', ': - ').replace('kompetensförsörjning ', 'kompetensförsörjning - ')]);
+    `)).toEqual(['Att utvecklingskontoret ska fokusera på följande områden:\n- kompetensförsörjning\n- miljö, energi och klimat']);
   });
   it('reads numbered points, and plain paragraphs when there are no clauses', () => {
     expect(decisions('Beslut\n1. Rapporten godkänns.\n2. Ärendet återremitteras.')).toEqual(['1. Rapporten godkänns.', '2. Ärendet återremitteras.']);
