@@ -119,7 +119,9 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       t.parts.forEach((p, k) => {
         if (k % 2 === 1) return;
         // "|T", "1D": a capital I read as a bar or a one, in front of capitals
-        if (partKind(p) === 'acronym-I') {
+        // a bar is always an I; a one or an l only where a word part cannot start with a digit,
+        // after a hyphen ("Transaktions-1D")
+        if (partKind(p) === 'acronym-I' && (p[0] === '|' || (k > 0 && /\p{L}$/u.test(t.parts[k - 2] ?? '')))) {
           const fixed = `I${p.slice(1)}`;
           if (lex.lookup(fixed.toLowerCase()) & ROLE.WORD) { partsOf(li, tj)[k] = fixed; note(li, tj, 'ocr-I', 0.85); }
         } else if (p === 'Al' && !(lex.lookup('al') & ROLE.PROPER && /^\p{Lu}\p{Ll}/u.test(ts[tj + 1]?.core ?? '') && !/^(AI|Sweden)$/.test(ts[tj + 1]?.core ?? ''))) {
@@ -152,7 +154,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         continue;
       }
       if (t.protectedToken) continue;
-      const english = isEnglish(ts[tj - 1]) || isEnglish(ts[tj + 1]);
+      const english = isEnglish(ts[tj - 1]) || isEnglish(ts[tj + 1]) || isEnglish(ts[tj - 2]) || isEnglish(ts[tj + 2]);
       const touched = changed.get(tokenKey(li, tj));
       const lastWordPart = t.parts.length - 1 - (t.parts.length % 2 === 0 ? 1 : 0);
       t.parts.forEach((p, k) => {
