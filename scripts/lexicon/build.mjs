@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Generates data/lexicon/{words.dawg,ngrams.bin}: the Swedish lexicon and n-gram counts that the
 // repair stage (src/repair) loads. See README.md beside this file for sources, licences and how to
-// rerun. Needs apt-get and dpkg-deb (generation time only; the output is committed).
+// rerun. Needs apt-get, dpkg-deb and tesseract's combine_tessdata/dawg2wordlist (generation time
+// only; the output is committed).
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
