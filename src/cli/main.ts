@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { ProtokollError, UsageError } from '../errors.js';
+import { checkCommand } from './check.js';
 import { convertCommand, type ConvertDeps } from './convert.js';
 import { removePendingTempFiles } from '../output/write.js';
 import { errorLine, processIo, type Io } from './io.js';
@@ -20,7 +21,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void, deps: Conv
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
-  for (const cmd of [convertCommand(io, setExit, deps), schemaCommand(io, setExit), validateCommand(io, setExit), repairCommand(io, setExit)]) {
+  for (const cmd of [convertCommand(io, setExit, deps), schemaCommand(io, setExit), validateCommand(io, setExit), repairCommand(io, setExit), checkCommand(io, setExit)]) {
     program.addCommand(cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)'));
   }
   program.addHelpText('after', `
