@@ -8,3 +8,7 @@ export type {
 export { jsonSchema } from './schema/json-schema.js';
 export { validateMinutes, type Validation, type SchemaProblem } from './schema/validate.js';
 export { ProtokollError, InputError, OcrError, OutputError, SchemaError, UsageError, type ErrorCode } from './errors.js';
+export { runBatch, type BatchOptions, type BatchRecord, type BatchResult, type BatchStatus } from './batch/run.js';
+export { summarize, type BatchSummary } from './batch/summary.js';
+export { expandInputs, type InputFile } from './batch/walk.js';
+export { diff, type Difference } from './compare/diff.js';
