@@ -25,7 +25,7 @@ export interface BatchRecord {
 
 export interface BatchResult {
   records: BatchRecord[];
-  /** Inputs that were never started (interrupted, or stopped by a fatal output error). */
+  /** Inputs without a result: never started, or abandoned mid-way by Ctrl-C. */
   notStarted: number;
   interrupted: boolean;
   /** Why the batch stopped early on its own (e.g. a full disk), or null. */
@@ -60,11 +60,9 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
   const started = now();
   const records: BatchRecord[] = [];
   let stoppedBy: string | null = null;
-  let begun = 0;
   const stop = (): boolean => stoppedBy !== null || options.signal?.aborted === true;
 
   const one = async (input: InputFile): Promise<void> => {
-    begun++;
     const t0 = now();
     const record: BatchRecord = { path: input.path, status: 'failed', reason: null, warnings: [], output: null, seconds: 0, pages: 0, pagesOcr: 0 };
     try {
@@ -105,7 +103,7 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
   await Promise.race([all, aborted]);
   return {
     records: [...records],
-    notStarted: files.length - begun,
+    notStarted: files.length - records.length,
     interrupted: options.signal?.aborted === true,
     stoppedBy,
     seconds: Math.round(now() - started) / 1000,
