@@ -195,15 +195,13 @@ function main() {
   const { uni, bi, tokens } = countCorpus();
   const pairs = tesseractBigrams();
   const degree = new Map();
-  for (const [a, b] of pairs) {
+  for (const [a, b] of [...new Set(pairs.map((p) => p.join(' ')))].map((k) => k.split(' '))) {
     degree.set(a, (degree.get(a) ?? 0) + 1);
     degree.set(b, (degree.get(b) ?? 0) + 1);
   }
   for (const [w, d] of degree) uni.set(w, 0.5 * (uni.get(w) ?? 0) + d);
-  for (const [a, b] of pairs) {
-    const k = `${a} ${b}`;
-    bi.set(k, 0.5 * (bi.get(k) ?? 0) + 3);
-  }
+  for (const [k, c] of bi) bi.set(k, 0.5 * c);
+  for (const k of new Set(pairs.map(([a, b]) => `${a} ${b}`))) bi.set(k, (bi.get(k) ?? 0) + 3);
   console.error(`tesseract: ${pairs.length} word pairs`);
   const total = [...uni].reduce((a, [w, c]) => (w === '<s>' ? a : a + c), 0);
   // Correct the help-text bias ("Så här …" makes "här" outnumber "har") by blending the counts of

@@ -117,9 +117,9 @@ export function sentences(paragraph) {
   return out;
 }
 
-// Words that mark a sentence as software instructions ("Klicka på …", "Så här ändrar du …"); such
+// Words that mark a sentence as software instructions ("Klicka på …", "Ändra fältet …"); such
 // sentences are far from the prose of minutes, so they count less.
-const HELP = new Set('klicka klickar dubbelklicka högerklicka markera markerar dialogrutan dialogruta menyn meny fliken flik knappen knapp ikonen ikon musen tangent tangenten tangentbordet kommandot kommando fönstret fönster verktygsfältet välj väljer öppna öppnar skriv ange anger ändra ändrar inställningar filen fil mappen cell cellen cellerna kolumn kolumnen rad raden dokumentet markören alternativet alternativ fältet dra släpp tryck trycker så här'.split(' '));
+const HELP = new Set('klicka klickar dubbelklicka högerklicka markera markerar dialogrutan dialogruta menyn meny fliken flik knappen knapp ikonen ikon musen tangent tangenten tangentbordet kommandot kommando fönstret fönster verktygsfältet välj väljer öppna öppnar skriv ange anger ändra ändrar inställningar filen fil mappen cell cellen cellerna kolumn kolumnen rad raden dokumentet markören alternativet alternativ fältet dra släpp tryck trycker'.split(' '));
 export function isInstruction(words) {
   let n = 0;
   for (const w of words) if (HELP.has(w)) n++;

@@ -53,7 +53,7 @@ function candidatesFor(lex: Lexicon, part: string): Candidate[] {
   const hasOther = c.some((x) => x.form !== lower);
   const selfValid = c.some((x) => x.form === lower && x.diacritics + x.strong + x.weak === 0);
   // the last-resort substitutions only for a word that is otherwise unknown (or all but unused)
-  if (!hasOther && !allCaps && (!selfValid || (lower.length <= 3 && lex.unigram(lower) < 10))) c = generate(lex, part, true);
+  if (!hasOther && !allCaps && (!selfValid || lower.length <= 3)) c = generate(lex, part, true);
   // an unknown compound whose head lost its diacritics: repair the head alone
   if (!selfValid && c.length === 0) c = headRepair(lex, lower);
   if (candCache.size > 50000) candCache.clear();
@@ -109,7 +109,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       if (t.text === '1' && tj > 0 && tj + 1 < ts.length) {
         const prev = ts[tj - 1]!, next = ts[tj + 1]!;
         const near = ts.slice(Math.max(0, tj - 3), tj + 4).filter((x) => /\d/.test(x.text)).length;
-        if (near === 1 && /^\p{Ll}+$/u.test(prev.text) && /^\p{L}{2,}[.,;:]?$/u.test(next.text) && !NUMBERED.has(prev.text) && lex.lookup(next.core.toLowerCase()) !== 0 || (near === 1 && /^\p{Ll}+$/u.test(prev.text) && /^\p{Lu}\p{Ll}+[.,;:]?$/u.test(next.text) && !NUMBERED.has(prev.text))) {
+        if (near === 1 && /^\p{Ll}+$/u.test(prev.text) && /^\p{L}{2,}[.,;:]?$/u.test(next.text) && !NUMBERED.has(prev.text.toLowerCase()) && !NUMBERED.has(next.core.toLowerCase()) && lex.lookup(next.core.toLowerCase()) !== 0 || (near === 1 && /^\p{Ll}+$/u.test(prev.text) && /^\p{Lu}\p{Ll}+[.,;:]?$/u.test(next.text) && !NUMBERED.has(prev.text.toLowerCase()) && !NUMBERED.has(next.core.toLowerCase()))) {
           changed.set(tokenKey(li, tj), ['i']);
           note(li, tj, 'ocr-I', 0.6);
           continue;
@@ -165,7 +165,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         const capitalized = /^\p{Lu}/u.test(p);
         const allCaps = p.length >= 2 && p === p.toUpperCase();
         const sentenceStart = k === 0 && startsSentence;
-        refs.push({ line: li, token: tj, part: k, text: p, cands, selfValid, capitalized, allCaps, midSentence: !sentenceStart && !(lineStart && k === 0) && !(k === 0 && /[(:]$/.test(t.prefix + (prevTok?.text.slice(-1) ?? ''))), sentenceStart, sentenceEnd: k === lastWordPart && endsSentence(t), english, afterName: k > 0 && /^\p{Lu}/u.test(t.parts[0] ?? '') });
+        refs.push({ line: li, token: tj, part: k, text: p, cands, selfValid, capitalized, allCaps, midSentence: !sentenceStart && !(lineStart && k === 0) && !(k === 0 && (t.prefix.endsWith('(') || prevTok?.text.endsWith(':') === true)), sentenceStart, sentenceEnd: k === lastWordPart && endsSentence(t), english, afterName: k > 0 && /^\p{Lu}/u.test(t.parts[0] ?? '') });
         if (p.length >= 2) {
           words++;
           if (/[åäöÅÄÖ]/.test(p)) intact++;
@@ -264,5 +264,5 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   return { lines: out, changes, warnings, damage: Math.round(est.share * 1000) / 1000 };
 }
 
-// words after which a lone "1" is a number, not a misread "i"
-const NUMBERED = new Set(['punkt', 'nr', 'nummer', 'bilaga', 'paragraf', 'kap', 'kapitel', 'sida', 'sidan', 'version', 'steg', 'fas', 'etapp', 'kl', 'klockan', 'ärende', 'arende', 'del', 'grupp', 'alternativ', 'av', 'till', 'och', 'eller', 'med', 'minst', 'högst', 'hogst', 'cirka', 'ca', 'lokal', 'rum', 'plan', 'våning', 'vaning', 'vecka', 'dag', 'kvartal', 'tertial', 'mål', 'mal', 'prioritet', 'nivå', 'niva', 'typ', 'klass', 'zon', 'område', 'omrade', 'bil', 'linje', 'spår', 'spar', 'läsår', 'lasar', 'termin', 'period', 'år', 'ar']);
+// words after which a lone "1" is a number, not a misread "i" (and months, before which it is a date)
+const NUMBERED = new Set(['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december', 'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'nov', 'dec', 'punkt', 'nr', 'nummer', 'bilaga', 'paragraf', 'kap', 'kapitel', 'sida', 'sidan', 'version', 'steg', 'fas', 'etapp', 'kl', 'klockan', 'ärende', 'arende', 'del', 'grupp', 'alternativ', 'av', 'till', 'och', 'eller', 'med', 'minst', 'högst', 'hogst', 'cirka', 'ca', 'lokal', 'rum', 'plan', 'våning', 'vaning', 'vecka', 'dag', 'kvartal', 'tertial', 'mål', 'mal', 'prioritet', 'nivå', 'niva', 'typ', 'klass', 'zon', 'område', 'omrade', 'bil', 'linje', 'spår', 'spar', 'läsår', 'lasar', 'termin', 'period', 'år', 'ar']);
