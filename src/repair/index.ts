@@ -53,7 +53,7 @@ function candidatesFor(lex: Lexicon, part: string): Candidate[] {
   const hasOther = c.some((x) => x.form !== lower);
   const selfValid = c.some((x) => x.form === lower && x.diacritics + x.strong + x.weak === 0);
   // the last-resort substitutions only for a word that is otherwise unknown (or all but unused)
-  if (!hasOther && !allCaps && (!selfValid || lower.length <= 3)) c = generate(lex, part, true);
+  if (!hasOther && !allCaps && (!selfValid || (lower.length <= 3 && lex.unigram(lower) < 50))) c = generate(lex, part, true);
   // an unknown compound whose head lost its diacritics: repair the head alone
   if (!selfValid && c.length === 0) c = headRepair(lex, lower);
   if (candCache.size > 50000) candCache.clear();
@@ -158,7 +158,8 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       const touched = changed.get(tokenKey(li, tj));
       const lastWordPart = t.parts.length - 1 - (t.parts.length % 2 === 0 ? 1 : 0);
       t.parts.forEach((p, k) => {
-        if (k % 2 === 1 || partKind(p) !== 'word' || (touched && touched[k] !== p)) return;
+        // a single letter ("o-hyfs", "a)") is too little to go on
+        if (k % 2 === 1 || p.length < 2 || partKind(p) !== 'word' || (touched && touched[k] !== p)) return;
         const lower = p.toLowerCase();
         const cands = candidatesFor(lex, p);
         const selfValid = cands.some((c) => c.form === lower && c.diacritics + c.strong + c.weak === 0);
