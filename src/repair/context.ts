@@ -2,8 +2,11 @@
 // candidate lattice (Viterbi), so that "for"/"för" or "var"/"vår" is decided by its neighbours.
 import { ROLE, type Lexicon } from './lexicon.js';
 
-/** One slot of the lattice: its candidate forms and what each costs before context (log scale). */
-export interface Slot {
+/**
+ * The candidates of a word, what each costs before context (log scale), and their counts once
+ * computed. Shared by every occurrence of the same word in the same situation.
+ */
+export interface SlotCore {
   forms: string[];
   emission: number[];
   /** frequency back-off word for forms the corpus never saw (the head of a compound) */
@@ -11,6 +14,12 @@ export interface Slot {
   /** first compound part of each form (the form itself when not a compound) */
   firsts: string[];
   roles: number[];
+  counts?: number[];
+}
+
+/** One slot of the lattice. */
+export interface Slot {
+  core: SlotCore;
   /** true when a sentence starts at this slot */
   sentenceStart: boolean;
   /** true when a sentence ends after this slot */
@@ -54,6 +63,11 @@ export class ContextModel {
     return c;
   }
 
+  private counts(core: SlotCore): number[] {
+    core.counts ??= core.forms.map((f, k) => this.count(f, core.heads[k]!, core.firsts[k]!, core.roles[k]!));
+    return core.counts;
+  }
+
   private readonly states = new Map<string, number>();
 
   private logTrans(prev: string | null, prevCount: number, form: string, count: number): number {
@@ -75,9 +89,9 @@ export class ContextModel {
     const fixed: Decision = { index: 0, confidence: 1, margin: Infinity };
     let i = 0;
     while (i < slots.length) {
-      if (slots[i]!.forms.length === 1) { out[i] = fixed; i++; continue; }
+      if (slots[i]!.core.forms.length === 1) { out[i] = fixed; i++; continue; }
       let j = i;
-      while (j + 1 < slots.length && slots[j + 1]!.forms.length > 1) j++;
+      while (j + 1 < slots.length && slots[j + 1]!.core.forms.length > 1) j++;
       const from = i > 0 ? i - 1 : i, to = j + 1 < slots.length ? j + 1 : j;
       const ds = this.viterbi(slots.slice(from, to + 1));
       for (let k = i; k <= j; k++) out[k] = ds[k - from]!;
@@ -89,32 +103,32 @@ export class ContextModel {
   private viterbi(slots: Slot[]): Decision[] {
     const n = slots.length;
     if (n === 0) return [];
-    const counts = slots.map((s) => s.forms.map((f, k) => this.count(f, s.heads[k]!, s.firsts[k]!, s.roles[k]!)));
+    const counts = slots.map((s) => this.counts(s.core));
     const startCount = Math.max(1, this.lex.unigram('<s>'));
     const score: Float64Array[] = [];
     const back: Int32Array[] = [];
     for (let i = 0; i < n; i++) {
       const s = slots[i]!;
-      const k = s.forms.length;
+      const k = s.core.forms.length;
       const sc = new Float64Array(k), bp = new Int32Array(k);
       for (let j = 0; j < k; j++) {
-        const form = s.forms[j]!, c = counts[i]![j]!;
+        const form = s.core.forms[j]!, c = counts[i]![j]!;
         if (i === 0 || s.sentenceStart) {
           let best = -Infinity, arg = 0;
           const prevBest = i === 0 ? 0 : Math.max(...score[i - 1]!);
           if (i > 0) arg = score[i - 1]!.indexOf(prevBest);
           best = prevBest + this.logTrans('<s>', startCount, form, c);
-          sc[j] = best + s.emission[j]! + (s.sentenceEnd ? this.logTrans(form, c, '</s>', startCount) : 0);
+          sc[j] = best + s.core.emission[j]! + (s.sentenceEnd ? this.logTrans(form, c, '</s>', startCount) : 0);
           bp[j] = arg;
           continue;
         }
         const p = slots[i - 1]!;
         let best = -Infinity, arg = 0;
-        for (let q = 0; q < p.forms.length; q++) {
-          const v = score[i - 1]![q]! + this.logTrans(p.forms[q]!, counts[i - 1]![q]!, form, c);
+        for (let q = 0; q < p.core.forms.length; q++) {
+          const v = score[i - 1]![q]! + this.logTrans(p.core.forms[q]!, counts[i - 1]![q]!, form, c);
           if (v > best) { best = v; arg = q; }
         }
-        sc[j] = best + s.emission[j]! + (s.sentenceEnd ? this.logTrans(form, c, '</s>', startCount) : 0);
+        sc[j] = best + s.core.emission[j]! + (s.sentenceEnd ? this.logTrans(form, c, '</s>', startCount) : 0);
         bp[j] = arg;
       }
       score.push(sc);
@@ -129,14 +143,14 @@ export class ContextModel {
     const out: Decision[] = [];
     for (let i = 0; i < n; i++) {
       const s = slots[i]!;
-      if (s.forms.length === 1) { out.push({ index: 0, confidence: 1, margin: Infinity }); continue; }
-      const local = s.forms.map((form, j) => {
+      if (s.core.forms.length === 1) { out.push({ index: 0, confidence: 1, margin: Infinity }); continue; }
+      const local = s.core.forms.map((form, j) => {
         const c = counts[i]![j]!;
-        let v = s.emission[j]! + (s.sentenceEnd ? this.logTrans(form, c, '</s>', startCount) : 0);
+        let v = s.core.emission[j]! + (s.sentenceEnd ? this.logTrans(form, c, '</s>', startCount) : 0);
         if (i === 0 || s.sentenceStart) v += this.logTrans('<s>', startCount, form, c);
-        else { const q = choice[i - 1]!; v += this.logTrans(slots[i - 1]!.forms[q]!, counts[i - 1]![q]!, form, c); }
+        else { const q = choice[i - 1]!; v += this.logTrans(slots[i - 1]!.core.forms[q]!, counts[i - 1]![q]!, form, c); }
         const nx = slots[i + 1];
-        if (nx && !nx.sentenceStart) { const q = choice[i + 1]!; v += this.logTrans(form, c, nx.forms[q]!, counts[i + 1]![q]!); }
+        if (nx && !nx.sentenceStart) { const q = choice[i + 1]!; v += this.logTrans(form, c, nx.core.forms[q]!, counts[i + 1]![q]!); }
         return v;
       });
       const ci = choice[i]!;

@@ -1,7 +1,7 @@
 // The repair stage: puts back å/ä/ö and undoes OCR confusions in extracted text, line by line,
 // keeping every token in place and recording each change for audit.
 import { generate, headRepair, type Candidate } from './candidates.js';
-import { ContextModel, type Slot } from './context.js';
+import { ContextModel, type Slot, type SlotCore } from './context.js';
 import { estimateDamage } from './damage.js';
 import { lexicon, ROLE, type Lexicon } from './lexicon.js';
 import { applyCase, partKind, tokenize, type Token } from './tokens.js';
@@ -183,17 +183,18 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
 
   // ---- the lattice
   const model = new ContextModel(lex);
-  const singles = new Map<string, Pick<Slot, 'forms' | 'heads' | 'firsts' | 'roles'>>();
+  // candidates are scored the same wherever a word recurs in the same situation
+  const cores = new Map<string, SlotCore>();
+  const numCore: SlotCore = { forms: ['<num>'], emission: ZERO, heads: ['<num>'], firsts: ['<num>'], roles: [ROLE.WORD] };
   const slots: Slot[] = refs.map((r) => {
-    if (r.part < 0) return { forms: [r.text], emission: [0], heads: [r.text], firsts: [r.text], roles: [ROLE.WORD], sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
+    if (r.part < 0) return { core: numCore, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
+    const key = `${r.text}\u0000${+r.midSentence}${+r.afterName}${+r.english}`;
+    let core = cores.get(key);
+    if (!core) { core = buildCore(r); cores.set(key, core); }
+    return { core, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
+  });
+  function buildCore(r: PartRef): SlotCore {
     const lower = r.text.toLowerCase();
-    const only = r.cands.length === 1 ? r.cands[0]! : undefined;
-    if (only && only.form === lower && !(only.roles & ROLE.PROPER && !r.capitalized) && !(only.roles & ROLE.CAPS && !r.allCaps)) {
-      // the common case, a known word with no rival: share its arrays between occurrences
-      let core = singles.get(lower);
-      if (!core) { core = { forms: [lower], heads: [only.head], firsts: [only.first], roles: [only.roles] }; singles.set(lower, core); }
-      return { ...core, emission: ZERO, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
-    }
     const forms: string[] = [], emission: number[] = [], heads: string[] = [], firsts: string[] = [], roles: number[] = [];
     // a capital in mid-sentence marks a name: names win over common words, and a common word
     // is not made out of an unknown name
@@ -214,25 +215,25 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       if (changed && r.english) e += Math.log(0.01);
       forms.push(c.form); emission.push(e); heads.push(c.head); firsts.push(c.first); roles.push(c.roles);
     }
-    if (forms.length === 0) return { forms: [lower], emission: ZERO, heads: [lower], firsts: [lower], roles: NO_ROLES, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
+    if (forms.length === 0) return { forms: [lower], emission: ZERO, heads: [lower], firsts: [lower], roles: NO_ROLES };
     if (!forms.includes(lower)) {
       // the word as written, though the lexicon does not know it (a name, a foreign word)
       const glyphs = /[6&]|[éè]/.test(lower) && forms.length > 0;
       forms.push(lower); emission.push(glyphs ? Math.log(0.05) : 0); heads.push(lower); firsts.push(lower); roles.push(0);
     }
-    return { forms, emission, heads, firsts, roles, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
-  });
+    return { forms, emission, heads, firsts, roles };
+  }
   const decisions = model.decode(slots);
 
   // ---- apply
   for (let i = 0; i < refs.length; i++) {
     const r = refs[i]!, s = slots[i]!, d = decisions[i]!;
     if (r.part < 0) continue;
-    const form = s.forms[d.index]!;
+    const form = s.core.forms[d.index]!;
     const lower = r.text.toLowerCase();
     if (form === lower) {
-      if (d.confidence < 0.55 && s.forms.length > 1 && !warned.has(r.line)) {
-        const alt = s.forms.find((f) => f !== form)!;
+      if (d.confidence < 0.55 && s.core.forms.length > 1 && !warned.has(r.line)) {
+        const alt = s.core.forms.find((f) => f !== form)!;
         warned.add(r.line);
         warnings.push({ code: 'repair-uncertain', message: `kept "${r.text}", might be "${applyCase(r.text, alt)}"`, page: lines[r.line]!.page, line: lines[r.line]!.line });
       }
