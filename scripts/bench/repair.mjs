@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Benchmarks the repair stage from the build output (run `npm run build` first): lexicon load
-// time in a fresh process, and repair throughput on stripped Swedish minutes.
+// time in a fresh process, and repair throughput on damaged (scanned + stripped) and on intact
+// Swedish minutes. Wall-clock and CPU figures: the CPU one is steadier on a busy machine.
 // Prints plain figures, one per line.
 import fs from 'node:fs';
 
@@ -37,3 +38,16 @@ console.log(`repair module import ms: ${(tImport - t0).toFixed(1)}`);
 console.log(`repair throughput tokens/s: ${Math.round(tokens / secs)}`);
 console.log(`repair throughput tokens/cpu-s: ${Math.round(tokens / cpuSecs)}`);
 console.log(`repair tokens timed: ${tokens}`);
+
+// intact text (diacritics present): the usual case for born-digital minutes
+const intactBase = fs.readFileSync(new URL('gr-kommunchefer-intact.txt', fixtures), 'utf8').split('\n');
+const intactLines = [];
+const perIntact = tokensIn(intactBase);
+for (let n = 0; n < 200_000; n += perIntact) intactLines.push(...intactBase);
+const t3 = performance.now();
+const c3 = process.cpuUsage();
+repairLines(intactLines.map((text, i) => ({ text, page: 1 + Math.floor(i / 50), line: (i % 50) + 1 })));
+const s3 = (performance.now() - t3) / 1000;
+const c4 = process.cpuUsage(c3);
+console.log(`repair intact throughput tokens/s: ${Math.round(tokensIn(intactLines) / s3)}`);
+console.log(`repair intact throughput tokens/cpu-s: ${Math.round(tokensIn(intactLines) / ((c4.user + c4.system) / 1e6))}`);

@@ -140,6 +140,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   let prevLineEmpty = true;
   for (let li = 0; li < toks.length; li++) {
     const ts = toks[li]!;
+    const eng = ts.map(isEnglish);
     let wordSeen = false;
     for (let tj = 0; tj < ts.length; tj++) {
       const t = ts[tj]!;
@@ -154,7 +155,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         continue;
       }
       if (t.protectedToken) continue;
-      const english = isEnglish(ts[tj - 1]) || isEnglish(ts[tj + 1]) || isEnglish(ts[tj - 2]) || isEnglish(ts[tj + 2]);
+      const english = !!(eng[tj - 1] || eng[tj + 1] || eng[tj - 2] || eng[tj + 2]);
       const touched = changed.get(tokenKey(li, tj));
       const lastWordPart = t.parts.length - 1 - (t.parts.length % 2 === 0 ? 1 : 0);
       t.parts.forEach((p, k) => {

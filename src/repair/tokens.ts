@@ -41,10 +41,13 @@ export type PartKind = 'word' | 'acronym-I' | 'number' | 'other';
 // digits that OCR makes of letters, only when letters surround them
 const GLYPH_IN_WORD = /^\p{L}*[6&]?\p{L}*[6&]?\p{L}+$|^\p{L}+[6&]\p{L}*$/u;
 
+const WORD = /^\p{L}+$/u;
+const ACRONYM_I = /^[|1l][A-ZÅÄÖ]{1,4}$/u;
+
 export function partKind(part: string): PartKind {
   if (part === '') return 'other';
-  if (/^[|1l][A-ZÅÄÖ]{1,4}$/u.test(part) && part !== part.toLowerCase()) return 'acronym-I';
-  if (/^\p{L}+$/u.test(part)) return 'word';
+  if (WORD.test(part)) return part.length <= 5 && ACRONYM_I.test(part) ? 'acronym-I' : 'word';
+  if (ACRONYM_I.test(part)) return 'acronym-I';
   if (/\p{L}/u.test(part) && GLYPH_IN_WORD.test(part) && /[6&]/.test(part) && /\p{L}{2}/u.test(part)) return 'word';
   if (/^[\d.,:]+$/.test(part)) return 'number';
   return 'other';
