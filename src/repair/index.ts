@@ -207,6 +207,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       if (c.roles & ROLE.CAPS && !r.allCaps) continue;
       const changed = c.form !== lower;
       if (changed && conservative && r.selfValid) continue; // intact text: a real word stays
+      if (c.weak && conservative) continue; // and a last-resort OCR reading needs a damaged text
       let e = 0;
       if (c.diacritics && !c.strong && !c.weak) e += logLoss;
       e += c.strong * Math.log(0.3) + c.weak * Math.log(0.1);
