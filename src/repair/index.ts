@@ -213,7 +213,8 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       e += c.strong * Math.log(0.3) + c.weak * Math.log(0.1);
       if (c.parts > 1) e += Math.log(0.5) * (c.parts - 1);
       if (changed) e += CHANGE_COST;
-      if (nameSlot && !(c.roles & nameish)) e += properAlt ? Math.log(0.002) : !changed ? 0 : r.afterName ? Math.log(1e-5) : Math.log(0.01);
+      // a long word (a compound title: "Förbundssekreterare") is seldom a name
+      if (nameSlot && !(c.roles & nameish)) e += properAlt ? Math.log(0.002) : !changed ? 0 : r.afterName ? Math.log(1e-5) : lower.length >= 10 ? Math.log(0.2) : Math.log(0.01);
       if (changed && r.english) e += Math.log(0.01);
       forms.push(c.form); emission.push(e); heads.push(c.head); firsts.push(c.first); roles.push(c.roles);
     }
