@@ -18,11 +18,12 @@ export function repairCommand(io: Io, setExit: (code: number) => void): Command 
       const doc = await readInput(bytes, file, { password: opts.password });
       // Text is repaired as the file's own lines, so the output diffs line for line against the input.
       const pages = doc.format === 'text'
-        ? [{ number: 1, source: 'plain' as const, ocrConfidence: null, lines: decodeText(bytes, file).text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n').map((text, i) => ({ text, page: 1, line: i + 1, confidence: null })) }]
+        ? [{ number: 1, source: 'plain' as const, ocrConfidence: null, lines: decodeText(bytes, file).text.replace(/\r\n?/g, '\n').split('\n').map((text, i) => ({ text, page: 1, line: i + 1, confidence: null })) }]
         : doc.pages;
       const repaired = repairPages(pages);
       if (opts.changes) io.out(JSON.stringify(repaired.repairs, null, 2) + '\n');
-      else io.out(repaired.pages.map((p) => p.lines.map((l) => l.text).join('\n')).join('\n\f') + '\n');
+      // Text keeps its own last line ending (the split leaves an empty last line for a final newline).
+      else io.out(repaired.pages.map((p) => p.lines.map((l) => l.text).join('\n')).join('\n\f') + (doc.format === 'text' ? '' : '\n'));
       setExit(0);
     });
 }
