@@ -3,7 +3,7 @@ import type { Line } from '../document.js';
 import type { Attendee, AttendeeGroup } from '../schema/minutes.js';
 import type { SegmentContext } from './context.js';
 import { parseEntry, splitEntries, type EntryFields } from './entries.js';
-import { SECTION_LABELS, groupLabel, roleHeading, type GroupLabel } from './labels.js';
+import { LABEL_FIRST_WORDS, SECTION_LABELS, groupLabel, roleHeading, type GroupLabel } from './labels.js';
 import { labelKey, ref } from './text.js';
 
 interface HeadingParts { labels: GroupLabel[]; role: string | null; rest: string }
@@ -27,6 +27,7 @@ export function readGroupHeading(text: string): HeadingParts | null {
 /** "Tjänstepersoner/ övriga Carl Bartler (…)": a label run into its first entry with only a space between. */
 function labelThenEntries(text: string): [string, string, string] | null {
   const words = text.split(' ');
+  if (!LABEL_FIRST_WORDS.has(labelKey(words[0]!.split('/')[0]!))) return null;
   for (let k = Math.min(4, words.length - 2); k >= 1; k--) {
     const head = words.slice(0, k).join(' ');
     const rest = words.slice(k).join(' ');

@@ -21,6 +21,10 @@ const GROUPS: ReadonlyArray<[string[], GroupLabel]> = [
 const GROUP_BY_KEY = new Map<string, GroupLabel>();
 for (const [labels, meaning] of GROUPS) for (const l of labels) GROUP_BY_KEY.set(labelKey(l), meaning);
 
+/** First words of group and role labels, to rule out most lines before trying label prefixes. */
+export const LABEL_FIRST_WORDS = new Set([...GROUPS.flatMap(([l]) => l), 'Utses', 'Justerare', 'Justerande', 'Justeras', 'Protokolljusterare', 'Valda', 'Att', 'Sekreterare', 'Protokollförare', 'Ordförande', 'Mötesordförande']
+  .map((l) => labelKey(l.split(/[\s/]/)[0]!)));
+
 export function groupLabel(text: string): GroupLabel | null {
   return GROUP_BY_KEY.get(labelKey(text)) ?? null;
 }

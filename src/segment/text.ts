@@ -7,12 +7,12 @@ import type { SourceRef } from '../schema/minutes.js';
  * glyphs that stand for them) collapse to one class. "Anmalt férhinder:" and "Anmält förhinder" meet.
  */
 export function labelKey(s: string): string {
-  // Labels are short; a long line can never be one, and keying it would cost more than the whole parse.
-  if (s.length > 80) return '\u0000';
+  // Labels are short (the longest is under 40 characters); a longer line can never be one.
+  if (s.length > 50) return '\u0000';
   let key = labelCache.get(s);
   if (key === undefined) {
     key = computeLabelKey(s);
-    if (labelCache.size > 50_000) labelCache.clear();
+    if (labelCache.size > 10_000) labelCache.clear();
     labelCache.set(s, key);
   }
   return key;
@@ -20,15 +20,27 @@ export function labelKey(s: string): string {
 
 const labelCache = new Map<string, string>();
 
+const VOWELISH = new Set([...'aeoåäöéèáàóòüøô6&']);
+const TRAILING = new Set([...' \t\n:.;,–—-']);
+const LEADING = new Set([...' \t\n#*•-']);
+
+/** One pass over the characters: this runs for most lines of every document, so it avoids regex passes. */
 function computeLabelKey(s: string): string {
-  return s
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\s:.;,–—-]+$/u, '')
-    .replace(/^[\s#*•-]+/u, '')
-    .replace(/[aeoåäöéèáàóòüøô6&]/gu, '*')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const t = s.normalize('NFC').toLowerCase();
+  let start = 0;
+  let end = t.length;
+  while (end > start && TRAILING.has(t[end - 1]!)) end--;
+  while (start < end && LEADING.has(t[start]!)) start++;
+  let out = '';
+  let space = false;
+  for (let k = start; k < end; k++) {
+    const c = t[k]!;
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0') { space = true; continue; }
+    if (space && out) out += ' ';
+    space = false;
+    out += VOWELISH.has(c) ? '*' : c;
+  }
+  return out;
 }
 
 export function keySet(labels: readonly string[]): Set<string> {
