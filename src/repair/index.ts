@@ -3,6 +3,7 @@
 import { generate, headRepair, type Candidate } from './candidates.js';
 import { ContextModel, type Slot, type SlotCore } from './context.js';
 import { estimateDamage } from './damage.js';
+import { looseSplit } from './split.js';
 import { lexicon, ROLE, type Lexicon } from './lexicon.js';
 import { applyCase, partKind, tokenize, type Token } from './tokens.js';
 
@@ -56,6 +57,12 @@ function candidatesFor(lex: Lexicon, part: string): Candidate[] {
   if (!hasOther && !allCaps && (!selfValid || (lower.length <= 3 && lex.unigram(lower) < 50))) c = generate(lex, part, true);
   // an unknown compound whose head lost its diacritics: repair the head alone
   if (!selfValid && c.length === 0) c = headRepair(lex, lower);
+  // no dictionary form fits: try a compound the flags cannot build ("Hälsinge" + "rådet")
+  if (!selfValid && !c.some((x) => x.parts === 1)) {
+    const have = new Set(c.map((x) => x.form));
+    const extra = looseSplit(lex, lower).filter((x) => !have.has(x.form));
+    if (extra.length) c = [...c, ...extra];
+  }
   if (candCache.size > 50000) candCache.clear();
   candCache.set(key, c);
   return c;
