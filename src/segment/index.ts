@@ -5,7 +5,7 @@ import { findAgenda, findKindLegend } from './agenda.js';
 import { assignRole, findAttendees } from './attendees.js';
 import { SegmentContext } from './context.js';
 import { findHeadings } from './headings.js';
-import { readHeader } from './header.js';
+import { emptyHeader, readHeader } from './header.js';
 import { buildItems } from './items.js';
 import { findDigitalSignatures, findSignatureLines } from './signatures.js';
 
@@ -40,7 +40,8 @@ export function segment(lines: readonly Line[]): Segmented {
 
   const headerEnd = headings[0]?.index ?? lines.length;
   const hasStructure = attendees.length > 0 || items.length > 0;
-  const document = readHeader(ctx, Math.min(headerEnd, firstParagraph >= 0 ? firstParagraph : headerEnd), hasStructure);
+  // Text that is not minutes gets no header fields either: a CSV's first date is not a meeting date.
+  const document = hasStructure ? readHeader(ctx, Math.min(headerEnd, firstParagraph >= 0 ? firstParagraph : headerEnd), true) : emptyHeader();
   if (!hasStructure) {
     ctx.warn('not-minutes', 'no attendees and no agenda items were found: the text does not read as meeting minutes');
   } else if (!items.length) {
