@@ -19,6 +19,10 @@ export interface Candidate {
   head: string;
   /** the first compound part (the whole form when there is one part) */
   first: string;
+  /** a surname guessed from name elements, not a dictionary form */
+  guess?: boolean;
+  /** a compound whose head lacks the compound-end flag (see split.ts) */
+  loose?: boolean;
 }
 
 interface Sub {

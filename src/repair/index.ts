@@ -3,6 +3,7 @@
 import { generate, headRepair, type Candidate } from './candidates.js';
 import { ContextModel, type Slot, type SlotCore } from './context.js';
 import { estimateDamage } from './damage.js';
+import { nameGuesses } from './names.js';
 import { looseSplit } from './split.js';
 import { lexicon, ROLE, type Lexicon } from './lexicon.js';
 import { applyCase, partKind, tokenize, type Token } from './tokens.js';
@@ -38,6 +39,7 @@ const NO_ROLES = [0];
 
 // Every change costs a little, so that a tie between two unseen forms keeps the text as written.
 const CHANGE_COST = Math.log(0.7);
+const LOOSE_COST = Math.log(0.3);
 
 // English words that are not Swedish words: a neighbour among them marks an English phrase
 const ENGLISH = new Set('the of and with is are this that your our from by will be have has you we they its an which would should could these those there their what where when who how about into than then'.split(' '));
@@ -47,7 +49,8 @@ function candidatesFor(lex: Lexicon, part: string): Candidate[] {
   const lower = part.toLowerCase();
   // capitals matter only to the weak G rule and to acronyms, which take no weak substitutions
   const allCaps = part.length >= 2 && part === part.toUpperCase();
-  const key = allCaps ? `^${lower}` : /G/.test(part) ? part : lower;
+  const capitalized = !allCaps && part[0] !== lower[0];
+  const key = allCaps ? `^${lower}` : /G/.test(part) ? part : capitalized ? `~${lower}` : lower;
   let c = candCache.get(key);
   if (c) return c;
   c = generate(lex, part, false);
@@ -62,6 +65,11 @@ function candidatesFor(lex: Lexicon, part: string): Candidate[] {
     const have = new Set(c.map((x) => x.form));
     const extra = looseSplit(lex, lower).filter((x) => !have.has(x.form));
     if (extra.length) c = [...c, ...extra];
+  }
+  // an unknown capitalised word may be a surname built of elements that carry å/ä/ö
+  if (capitalized && !selfValid && !c.some((x) => x.parts === 1)) {
+    const names = nameGuesses(lex, lower);
+    if (names.length) c = [...c.filter((x) => !names.some((n) => n.form === x.form)), ...names];
   }
   if (candCache.size > 50000) candCache.clear();
   candCache.set(key, c);
@@ -215,13 +223,18 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       const changed = c.form !== lower;
       if (changed && conservative && r.selfValid) continue; // intact text: a real word stays
       if (c.weak && conservative) continue; // and a last-resort OCR reading needs a damaged text
+      if (c.guess && conservative) continue; // as does a guessed surname
       let e = 0;
       if (c.diacritics && !c.strong && !c.weak) e += logLoss;
       e += c.strong * Math.log(0.3) + c.weak * Math.log(0.1);
       if (c.parts > 1) e += Math.log(0.5) * (c.parts - 1);
+      // the dictionary's flags say this head seldom ends a compound: a flagged reading goes first
+      if (c.loose) e += LOOSE_COST;
       if (changed) e += CHANGE_COST;
       // a long word (a compound title: "Förbundssekreterare") is seldom a name
-      if (nameSlot && !(c.roles & nameish)) e += properAlt ? Math.log(0.002) : !changed ? 0 : r.afterName ? Math.log(1e-5) : lower.length >= 10 ? Math.log(0.2) : Math.log(0.01);
+      // a compound that opens with a name ("Hälsinge|rådet") is itself a name
+      const named = c.roles & nameish || (c.parts > 1 && lex.lookup(c.first) & ROLE.PROPER);
+      if (nameSlot && !named) e += properAlt ? Math.log(0.002) : !changed ? 0 : r.afterName ? Math.log(1e-5) : lower.length >= 10 ? Math.log(0.2) : Math.log(0.01);
       if (changed && r.english) e += Math.log(0.01);
       forms.push(c.form); emission.push(e); heads.push(c.head); firsts.push(c.first); roles.push(c.roles);
     }

@@ -27,7 +27,7 @@ export function looseSplit(lex: Lexicon, lower: string): Candidate[] {
     for (const f of firsts) {
       for (const h of heads) {
         if (f.diacritics + h.diacritics === 0) continue;
-        out.push({ form: f.form + h.form, roles: ROLE.WORD, diacritics: f.diacritics + h.diacritics, strong: 0, weak: 0, parts: 2, head: h.form, first: f.form });
+        out.push({ form: f.form + h.form, roles: ROLE.WORD, diacritics: f.diacritics + h.diacritics, strong: 0, weak: 0, parts: 2, head: h.form, first: f.form, loose: true });
       }
     }
   }
