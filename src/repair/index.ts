@@ -44,16 +44,35 @@ const LOOSE_COST = Math.log(0.3);
 // English words that are not Swedish words: a neighbour among them marks an English phrase
 const ENGLISH = new Set('the of and with is are this that your our from by will be have has you we they its an which would should could these those there their what where when who how about into than then'.split(' '));
 
-const candCache = new Map<string, Candidate[]>();
-function candidatesFor(lex: Lexicon, part: string): Candidate[] {
+interface CandEntry {
+  cands: Candidate[];
+  selfValid: boolean;
+  /** the part carries å/ä/ö: evidence that the text kept them */
+  intact: boolean;
+  /** the part only makes sense repaired: evidence that the text lost them */
+  damaged: boolean;
+}
+// keyed by the part exactly as written: a hit costs one lookup and no string building
+const candCache = new Map<string, CandEntry>();
+function candidatesFor(lex: Lexicon, part: string): CandEntry {
+  const hit = candCache.get(part);
+  if (hit) return hit;
+  const cands = findCandidates(lex, part);
+  const lower = part.toLowerCase();
+  const selfValid = cands.some((c) => c.form === lower && c.diacritics + c.strong + c.weak === 0);
+  const intact = /[åäöÅÄÖ]/.test(part);
+  const entry = { cands, selfValid, intact, damaged: !intact && !selfValid && cands.some((c) => c.form !== lower && c.weak === 0) };
+  if (candCache.size > 50000) candCache.clear();
+  candCache.set(part, entry);
+  return entry;
+}
+
+function findCandidates(lex: Lexicon, part: string): Candidate[] {
   const lower = part.toLowerCase();
   // capitals matter only to the weak G rule and to acronyms, which take no weak substitutions
   const allCaps = part.length >= 2 && part === part.toUpperCase();
   const capitalized = !allCaps && part[0] !== lower[0];
-  const key = allCaps ? `^${lower}` : /G/.test(part) ? part : capitalized ? `~${lower}` : lower;
-  let c = candCache.get(key);
-  if (c) return c;
-  c = generate(lex, part, false);
+  let c = generate(lex, part, false);
   const hasOther = c.some((x) => x.form !== lower);
   const selfValid = c.some((x) => x.form === lower && x.diacritics + x.strong + x.weak === 0);
   // the last-resort substitutions only for a word that is otherwise unknown (or all but unused)
@@ -71,14 +90,11 @@ function candidatesFor(lex: Lexicon, part: string): Candidate[] {
     const names = nameGuesses(lex, lower);
     if (names.length) c = [...c.filter((x) => !names.some((n) => n.form === x.form)), ...names];
   }
-  if (candCache.size > 50000) candCache.clear();
-  candCache.set(key, c);
   return c;
 }
 
-const isEnglish = (t: Token | undefined): boolean => !!t && ENGLISH.has(t.core.toLowerCase());
+const isEnglish = (t: Token | undefined): boolean => !!t && (ENGLISH.has(t.core) || (t.core !== '' && t.core[0] !== t.core[0]!.toLowerCase() && ENGLISH.has(t.core.toLowerCase())));
 
-const tokenKey = (line: number, token: number): number => line * 1_000_000 + token;
 
 const endsSentence = (t: Token | undefined): boolean => !!t && /[.!?]["'”’)]*$/.test(t.text);
 
@@ -86,6 +102,11 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   const lex = lexicon();
   const mode = options.mode ?? 'auto';
   const toks = lines.map((l) => tokenize(l.text.normalize('NFC')));
+  // a token's number in the whole document: small integers make cheap map keys
+  const base = new Int32Array(toks.length + 1);
+  for (let li = 0; li < toks.length; li++) base[li + 1] = base[li]! + toks[li]!.length;
+  const tokenKey = (line: number, token: number): number => base[line]! + token;
+  const touchedLines = new Set<number>();
   // repaired parts of the tokens that change, made on first change
   const changed = new Map<number, string[]>();
   const partsOf = (li: number, tj: number): string[] => {
@@ -100,6 +121,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   const note = (li: number, tj: number, rule: string, confidence: number): void => {
     const k = tokenKey(li, tj);
     const prev = ruleOf.get(k);
+    touchedLines.add(li);
     if (!prev || confidence < prev.confidence) ruleOf.set(k, { rule, confidence: prev ? Math.min(prev.confidence, confidence) : confidence });
   };
 
@@ -162,7 +184,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       const prevTok = tj > 0 ? ts[tj - 1] : undefined;
       // a line's first word, after any bullet or numbering, starts an item or a sentence
       const lineStart = !wordSeen;
-      if (/\p{L}/u.test(t.text) && ruleOf.get(tokenKey(li, tj))?.rule !== 'list-bullet') wordSeen = true;
+      if (!wordSeen && /\p{L}/u.test(t.text) && ruleOf.get(tokenKey(li, tj))?.rule !== 'list-bullet') wordSeen = true;
       const startsSentence = refs.length === 0 || endsSentence(prevTok) || (lineStart && (prevLineEmpty || /^\p{Lu}/u.test(t.core) || endsSentence(toks[li - 1]?.at(-1))));
       if (/^\d+(?:[.,:]\d+)*$/.test(t.core)) {
         // a number is context ("4 år", "kl 10") but never a candidate for change
@@ -176,17 +198,16 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       t.parts.forEach((p, k) => {
         // a single letter ("o-hyfs", "a)") is too little to go on
         if (k % 2 === 1 || p.length < 2 || partKind(p) !== 'word' || (touched && touched[k] !== p)) return;
-        const lower = p.toLowerCase();
-        const cands = candidatesFor(lex, p);
-        const selfValid = cands.some((c) => c.form === lower && c.diacritics + c.strong + c.weak === 0);
+        const entry = candidatesFor(lex, p);
+        const { cands, selfValid } = entry;
         const capitalized = /^\p{Lu}/u.test(p);
         const allCaps = p.length >= 2 && p === p.toUpperCase();
         const sentenceStart = k === 0 && startsSentence;
         refs.push({ line: li, token: tj, part: k, text: p, cands, selfValid, capitalized, allCaps, midSentence: !sentenceStart && !(lineStart && k === 0) && !(k === 0 && (t.prefix.endsWith('(') || prevTok?.text.endsWith(':') === true)), sentenceStart, sentenceEnd: k === lastWordPart && endsSentence(t), english, afterName: k > 0 && /^\p{Lu}/u.test(t.parts[0] ?? '') });
         if (p.length >= 2) {
           words++;
-          if (/[åäöÅÄÖ]/.test(p)) intact++;
-          else if (!selfValid && cands.some((c) => c.form !== lower && c.weak === 0)) damaged++;
+          if (entry.intact) intact++;
+          else if (entry.damaged) damaged++;
         }
       });
     }
@@ -200,13 +221,13 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   // ---- the lattice
   const model = new ContextModel(lex);
   // candidates are scored the same wherever a word recurs in the same situation
-  const cores = new Map<string, SlotCore>();
+  const cores = Array.from({ length: 8 }, () => new Map<string, SlotCore>());
   const numCore: SlotCore = { forms: ['<num>'], emission: ZERO, heads: ['<num>'], firsts: ['<num>'], roles: [ROLE.WORD] };
   const slots: Slot[] = refs.map((r) => {
     if (r.part < 0) return { core: numCore, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
-    const key = `${r.text}\u0000${+r.midSentence}${+r.afterName}${+r.english}`;
-    let core = cores.get(key);
-    if (!core) { core = buildCore(r); cores.set(key, core); }
+    const byText = cores[+r.midSentence | (+r.afterName << 1) | (+r.english << 2)]!;
+    let core = byText.get(r.text);
+    if (!core) { core = buildCore(r); byText.set(r.text, core); }
     return { core, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
   });
   function buildCore(r: PartRef): SlotCore {
@@ -273,7 +294,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   const changes: RepairChange[] = [];
   const out = lines.map((l, li) => {
     const ts = toks[li]!;
-    if (!ts.some((_, tj) => ruleOf.has(tokenKey(li, tj)))) return l.text;
+    if (!touchedLines.has(li)) return l.text;
     const src = l.text.normalize('NFC');
     let s = '', pos = 0;
     ts.forEach((t, tj) => {
