@@ -20,10 +20,22 @@ const LEAD = /^["'“”‘’«»(\[{<*•·–—-]+/u;
 const TRAIL = /["'“”’»)\]}>.,;:!?…*]+$/u;
 const URLISH = /(:\/\/|^www\.|@|\.(se|nu|com|org|net|eu|io|gov|pdf|docx?|xlsx?)$)/i;
 
+// most tokens are a plain word, perhaps with one closing mark: they need none of the checks below
+const PLAIN = /^(\p{Ll}+|\p{Lu}\p{Ll}*)([.,;:]?)$/u;
+const SPACE = /\S+/g;
+
 export function tokenize(line: string): Token[] {
   const out: Token[] = [];
-  for (const m of line.matchAll(/\S+/g)) {
+  SPACE.lastIndex = 0;
+  for (let m = SPACE.exec(line); m; m = SPACE.exec(line)) {
     const text = m[0];
+    const plain = PLAIN.exec(text);
+    if (plain) {
+      const core = plain[1]!, suffix = plain[2]!;
+      // "kommun.se" has no space, so a plain word with a dot can be no web address
+      out.push({ start: m.index, text, prefix: '', core, suffix, parts: [core], protectedToken: false });
+      continue;
+    }
     const prefix = LEAD.exec(text)?.[0] ?? '';
     let rest = text.slice(prefix.length);
     const suffix = TRAIL.exec(rest)?.[0] ?? '';
