@@ -17,10 +17,24 @@ export function readGroupHeading(text: string): HeadingParts | null {
   const m = /^([^:\t]{3,45}?)\s*(?::\s*|\t+)(.*)$/.exec(text) ?? labelThenEntries(text);
   const head = m ? m[1]! : text;
   const rest = m ? m[2]!.trim() : '';
-  const g = groupLabel(head);
+  // "Ordförande\t.........." is a line to sign on, not a list of people.
+  if (/^[._…\s-]{4,}$/.test(rest)) return null;
+  const g = groupLabel(head) ?? combinedLabel(head);
   if (g) return { labels: [g], role: null, rest };
   const role = roleHeading(head);
   if (role) return { labels: [], role, rest };
+  return null;
+}
+
+/** "Beslutande Ledamöter", "Övriga närvarande Ersättare": a column label and a sub-heading; the sub-heading is the group. */
+function combinedLabel(text: string): GroupLabel | null {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 6) return null;
+  for (let k = 1; k < words.length; k++) {
+    const outer = words.slice(0, k).join(' ');
+    const inner = groupLabel(words.slice(k).join(' '));
+    if (inner && groupLabel(outer)) return inner;
+  }
   return null;
 }
 

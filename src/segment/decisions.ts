@@ -11,19 +11,27 @@ const INLINE_DECISION = /^(?:[\p{Lu}][\p{L}-]*\s+){0,2}(?:beslutar|beslutade|bes
 
 export interface ItemFindings { decisions: Decision[]; votes: Vote[]; reservations: string[] }
 
+/** "Förslag till beslut", "Arbetsutskottets förslag": what was proposed, which gives way to what was decided. */
+const PROPOSAL = /förslag|föreslå/i;
+
 export function readDecisions(body: readonly Line[]): Decision[] {
   const out: Decision[] = [];
   let sawHeading = false;
+  const headings = body.filter((l) => isDecisionHeading(l.text));
+  const hasDecision = headings.some((l) => !PROPOSAL.test(l.text));
   for (let i = 0; i < body.length; i++) {
     const heading = body[i]!;
     if (!isDecisionHeading(heading.text)) continue;
     sawHeading = true;
+    if (hasDecision && PROPOSAL.test(heading.text)) continue;
     const block: Line[] = [];
     let j = i + 1;
     for (; j < body.length; j++) {
       const l = body[j]!;
-      if (isDecisionHeading(l.text) || isBodySectionLabel(l.text)) break;
-      block.push(l);
+      // "Kommunstyrelsen föreslår kommunfullmäktige besluta" right under "Beslut" introduces the clauses.
+      const intro = isDecisionHeading(l.text) && !block.some((b) => CLAUSE.test(b.text.trim()));
+      if (!intro && (isDecisionHeading(l.text) || isBodySectionLabel(l.text))) break;
+      if (!intro) block.push(l);
     }
     out.push(...clauses(block));
     i = j - 1;
@@ -120,7 +128,7 @@ const RESERVATION = [
 /** Names of those who reserve themselves against the decision, one string per person or group. */
 export function readReservations(body: readonly Line[]): string[] {
   const out: string[] = [];
-  for (const para of groupParagraphs(body)) {
+  for (const para of groupParagraphs(body.filter((l) => !isBodySectionLabel(l.text)))) {
     for (const sentence of joinLines(para).split(/(?<=[.!?])\s+/)) {
       if (!/reserver|reservation/i.test(sentence)) continue;
       for (const re of RESERVATION) {

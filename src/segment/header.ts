@@ -4,6 +4,7 @@ import type { DocumentKind, Header } from '../schema/minutes.js';
 import type { SegmentContext } from './context.js';
 import { findDates, findTimes } from './dates.js';
 import { AGENDA_LABELS, SECTION_LABELS, groupLabel, roleHeading } from './labels.js';
+import { isPageNumber } from '../clean/furniture.js';
 import { isTitleLike, keySet, labelKey } from './text.js';
 
 const DOC_TYPE = /^(sammanträdesprotokoll|protokoll|justerat protokoll|protokollsutdrag|minnesanteckningar|mötesanteckningar|anteckningar|minnesanteckning|mötesprotokoll|beslutsprotokoll)$/i;
@@ -31,7 +32,7 @@ function labelledValues(ctx: SegmentContext, end: number, labels: Set<string>): 
   for (let i = 0; i < end; i++) {
     const l = ctx.lines[i]!;
     const t = l.text.trim();
-    const m = /^([^:\t]{2,40}?)\s*(?::|\t)\s*(.*)$/.exec(t);
+    const m = /^([^:\t]{2,40}?)\s*(?::|\t)\s*(.*)$/.exec(t) ?? labelPrefix(t, labels);
     if (m && labels.has(labelKey(m[1]!)) && m[2]!.trim()) {
       let value = m[2]!.trim();
       let k = i;
@@ -47,6 +48,17 @@ function labelledValues(ctx: SegmentContext, end: number, labels: Set<string>): 
     }
   }
   return out;
+}
+
+/** "Plats och tid Kommunhuset, kl. 08.30": a label followed by its value after a plain space. */
+function labelPrefix(text: string, labels: Set<string>): [string, string, string] | null {
+  if (labels.has(labelKey(text))) return null; // the whole line is the label; its value is on the next line
+  const words = text.split(' ');
+  for (let k = Math.min(5, words.length - 1); k >= 1; k--) {
+    const head = words.slice(0, k).join(' ');
+    if (labels.has(labelKey(head))) return [text, head, words.slice(k).join(' ')];
+  }
+  return null;
 }
 
 /** Place words around a date and time: "Orbaden den 24 januari 2024 kl 09:00-15:00", "… 08.30-12:00 på Mindpark, …". */
@@ -73,7 +85,10 @@ export function readHeader(ctx: SegmentContext, end: number, hasMinutesStructure
   const isOther = (t: string) => ORG_NUMBER.test(t) || findDates(t).length > 0 || /@|https?:/.test(t) || PROTOCOL_NUMBER.test(t)
     || SECTION_LABELS.has(labelKey(t.split(/[:\t]/)[0]!)) || groupLabel(t.split(/[:\t]/)[0]!) !== null || AGENDA_LABELS.has(labelKey(t))
     || roleHeading(t) !== null || /^§/.test(t);
-  const top = front.slice(0, 12).filter((l) => !['signature-box', 'page-number'].includes(l.furniture ?? ''));
+  // Running headers print organisation, document type and page in one row: each cell counts as a line.
+  const top = front.slice(0, 12)
+    .filter((l) => !['signature-box', 'page-number'].includes(l.furniture ?? ''))
+    .flatMap((l) => l.text.split('\t').map((cell) => ({ ...l, text: cell.trim() })).filter((c) => c.text && !isPageNumber(c.text)));
   const typeIdx = top.findIndex((l) => DOC_TYPE.test(l.text.trim()));
   if (typeIdx >= 0) {
     h.title = top[typeIdx]!.text.trim();
@@ -133,7 +148,8 @@ export function readHeader(ctx: SegmentContext, end: number, hasMinutesStructure
 
   // Paragraph range: "Paragrafer §§ 784-796", "§§ 1–15".
   const paraLabel = labelledValues(ctx, Math.max(end, 1), PARAGRAPHS_LABEL)[0]?.value;
-  const rangeText = paraLabel ?? front.map((l) => l.text).find((t) => /^(?:paragrafer\s*)?§§\s*\d+\s*[-–]\s*\d+/i.test(t.trim()));
+  const rangeText = paraLabel ?? front.flatMap((l) => l.text.split('\t')).map((c) => c.trim())
+    .find((t) => /^(?:paragrafer?\s*)?§§\s*\d+\s*[-–]\s*\d+|^paragrafer?\s+§?\s*\d+\s*[-–]\s*§?\s*\d+/i.test(t));
   const r = rangeText ? PARAGRAPH_RANGE.exec(rangeText) ?? /(\d+)\s*[-–]\s*(\d+)/.exec(rangeText) : null;
   if (r) h.paragraphs = { from: Number(r[1]), to: Number(r[2]) };
   return h;

@@ -69,33 +69,37 @@ const DOTS = /^[._…\s-]{4,}$/;
 /**
  * A role label ("Ordförande", "Justerare", "Vid protokollet", "Antecknat av") followed within a few
  * lines by a name: a handwritten signature line. "Name, Title" after the label keeps only the name.
- * Labels side by side ("Ordförande\tJusterare") pair with names side by side.
+ * Labels side by side ("Ordförande\tJusterare") pair with names side by side. Cells that are only a
+ * signature line of dots, "Underskrifter" or a paragraph range are layout around the labels.
  */
 function signatureLines(ctx: SegmentContext): Signature[] {
   const out: Signature[] = [];
   const lines = ctx.lines;
   for (let i = 0; i < lines.length; i++) {
     if (!ctx.isFree(i)) continue;
-    const cols = lines[i]!.text.split('\t').map((s) => s.trim()).filter(Boolean);
-    const roles = cols.map((c) => signatureRole(c));
+    const cells = lines[i]!.text.split('\t').map((s) => s.trim()).filter((c) => c && !isSignatureLayout(c));
+    const roles = cells.map((c) => signatureRole(c));
     if (!roles.length || roles.some((r) => r === null)) continue;
-    // The label must not be a sentence and must be followed by a name before any other text.
-    const dotted: number[] = [];
+    const skipped: number[] = [];
     for (let j = i + 1; j < Math.min(lines.length, i + 5); j++) {
       const l = lines[j]!;
       if (l.furniture) continue;
-      if (l.text.split('\t').every((c) => DOTS.test(c) || c.trim() === '')) { dotted.push(j); continue; }
+      const rest = l.text.split('\t').map((c) => c.trim()).filter((c) => c && !isSignatureLayout(c));
+      if (rest.length === 0) { skipped.push(j); continue; }
       if (!ctx.isFree(j)) break;
-      const names = l.text.split('\t').map((s) => s.trim()).filter(Boolean);
-      if (names.length !== roles.length) break;
-      const parsed = names.map((n) => /^([^,]+?)(?:,\s*(.+))?$/.exec(n));
-      if (!parsed.every((p) => p && isName(p[1]!))) break;
+      const parsed = rest.map((n) => /^([^,]+?)(?:,\s*(.+))?$/.exec(n));
+      if (rest.length !== roles.length || !parsed.every((p) => p && isName(p[1]!))) break;
       parsed.forEach((p, k) => out.push({ role: roles[k]!, name: p![1]!.trim(), date: null, method: 'handwritten', source: ref(l as Line) }));
-      for (const k of [i, j, ...dotted]) ctx.claim(k, 'signatures');
+      for (const k of [i, j, ...skipped]) ctx.claim(k, 'signatures');
       break;
     }
   }
   return out;
+}
+
+/** Dots or underscores to sign on, the word "Underskrifter", a paragraph range printed beside the box. */
+function isSignatureLayout(cell: string): boolean {
+  return DOTS.test(cell) || /^underskrift(?:er)?:?$/i.test(cell) || /^paragrafer?\s/i.test(cell) || /^§§?\s*\d/.test(cell);
 }
 
 const SIGNATURE_LABELS = new Map<string, string>([
