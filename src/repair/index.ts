@@ -6,7 +6,7 @@ import { estimateDamage } from './damage.js';
 import { nameGuesses } from './names.js';
 import { looseSplit } from './split.js';
 import { lexicon, ROLE, type Lexicon } from './lexicon.js';
-import { applyCase, partKind, tokenize, type Token } from './tokens.js';
+import { applyCase, partKind, tokenize, type PartKind, type Token } from './tokens.js';
 
 export interface RepairLine { text: string; page: number; line: number }
 export interface RepairChange { page: number; line: number; from: string; to: string; rule: string; confidence: number }
@@ -22,6 +22,7 @@ interface PartRef {
   token: number;
   part: number;
   text: string;
+  lower: string;
   cands: Candidate[];
   selfValid: boolean;
   capitalized: boolean;
@@ -45,6 +46,10 @@ const LOOSE_COST = Math.log(0.3);
 const ENGLISH = new Set('the of and with is are this that your our from by will be have has you we they its an which would should could these those there their what where when who how about into than then'.split(' '));
 
 interface CandEntry {
+  kind: PartKind;
+  lower: string;
+  capitalized: boolean;
+  allCaps: boolean;
   cands: Candidate[];
   selfValid: boolean;
   /** the part carries å/ä/ö: evidence that the text kept them */
@@ -57,11 +62,12 @@ const candCache = new Map<string, CandEntry>();
 function candidatesFor(lex: Lexicon, part: string): CandEntry {
   const hit = candCache.get(part);
   if (hit) return hit;
-  const cands = findCandidates(lex, part);
+  const kind = partKind(part);
+  const cands = kind === 'word' ? findCandidates(lex, part) : [];
   const lower = part.toLowerCase();
   const selfValid = cands.some((c) => c.form === lower && c.diacritics + c.strong + c.weak === 0);
   const intact = /[åäöÅÄÖ]/.test(part);
-  const entry = { cands, selfValid, intact, damaged: !intact && !selfValid && cands.some((c) => c.form !== lower && c.weak === 0) };
+  const entry = { kind, lower, capitalized: /^\p{Lu}/u.test(part), allCaps: part.length >= 2 && part === part.toUpperCase(), cands, selfValid, intact, damaged: !intact && !selfValid && cands.some((c) => c.form !== lower && c.weak === 0) };
   if (candCache.size > 50000) candCache.clear();
   candCache.set(part, entry);
   return entry;
@@ -158,7 +164,9 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         // "|T", "1D": a capital I read as a bar or a one, in front of capitals
         // a bar is always an I; a one or an l only where a word part cannot start with a digit,
         // after a hyphen ("Transaktions-1D")
-        if (partKind(p) === 'acronym-I' && (p[0] === '|' || (k > 0 && /\p{L}$/u.test(t.parts[k - 2] ?? '')))) {
+        // only a part opening with a bar, a one or an l can be one (saves classifying every part)
+        const c0 = p[0];
+        if ((c0 === '|' || c0 === '1' || c0 === 'l') && partKind(p) === 'acronym-I' && (p[0] === '|' || (k > 0 && /\p{L}$/u.test(t.parts[k - 2] ?? '')))) {
           const fixed = `I${p.slice(1)}`;
           if (lex.lookup(fixed.toLowerCase()) & ROLE.WORD) { partsOf(li, tj)[k] = fixed; note(li, tj, 'ocr-I', 0.85); }
         } else if (p === 'Al' && !(lex.lookup('al') & ROLE.PROPER && /^\p{Lu}\p{Ll}/u.test(ts[tj + 1]?.core ?? '') && !/^(AI|Sweden)$/.test(ts[tj + 1]?.core ?? ''))) {
@@ -186,9 +194,10 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       const lineStart = !wordSeen;
       if (!wordSeen && /\p{L}/u.test(t.text) && ruleOf.get(tokenKey(li, tj))?.rule !== 'list-bullet') wordSeen = true;
       const startsSentence = refs.length === 0 || endsSentence(prevTok) || (lineStart && (prevLineEmpty || /^\p{Lu}/u.test(t.core) || endsSentence(toks[li - 1]?.at(-1))));
-      if (/^\d+(?:[.,:]\d+)*$/.test(t.core)) {
+      const c0 = t.core.charCodeAt(0);
+      if (c0 >= 48 && c0 <= 57 && /^\d+(?:[.,:]\d+)*$/.test(t.core)) {
         // a number is context ("4 år", "kl 10") but never a candidate for change
-        refs.push({ line: li, token: tj, part: -1, text: '<num>', cands: [], selfValid: true, capitalized: false, allCaps: false, midSentence: false, sentenceStart: startsSentence, sentenceEnd: endsSentence(t), english: false, afterName: false });
+        refs.push({ line: li, token: tj, part: -1, text: '<num>', lower: '<num>', cands: [], selfValid: true, capitalized: false, allCaps: false, midSentence: false, sentenceStart: startsSentence, sentenceEnd: endsSentence(t), english: false, afterName: false });
         continue;
       }
       if (t.protectedToken) continue;
@@ -197,13 +206,13 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       const lastWordPart = t.parts.length - 1 - (t.parts.length % 2 === 0 ? 1 : 0);
       t.parts.forEach((p, k) => {
         // a single letter ("o-hyfs", "a)") is too little to go on
-        if (k % 2 === 1 || p.length < 2 || partKind(p) !== 'word' || (touched && touched[k] !== p)) return;
+        if (k % 2 === 1 || p.length < 2 || (touched && touched[k] !== p)) return;
         const entry = candidatesFor(lex, p);
+        if (entry.kind !== 'word') return;
         const { cands, selfValid } = entry;
-        const capitalized = /^\p{Lu}/u.test(p);
-        const allCaps = p.length >= 2 && p === p.toUpperCase();
+        const { capitalized, allCaps, lower } = entry;
         const sentenceStart = k === 0 && startsSentence;
-        refs.push({ line: li, token: tj, part: k, text: p, cands, selfValid, capitalized, allCaps, midSentence: !sentenceStart && !(lineStart && k === 0) && !(k === 0 && (t.prefix.endsWith('(') || prevTok?.text.endsWith(':') === true)), sentenceStart, sentenceEnd: k === lastWordPart && endsSentence(t), english, afterName: k > 0 && /^\p{Lu}/u.test(t.parts[0] ?? '') });
+        refs.push({ line: li, token: tj, part: k, text: p, lower, cands, selfValid, capitalized, allCaps, midSentence: !sentenceStart && !(lineStart && k === 0) && !(k === 0 && (t.prefix.endsWith('(') || prevTok?.text.endsWith(':') === true)), sentenceStart, sentenceEnd: k === lastWordPart && endsSentence(t), english, afterName: k > 0 && /^\p{Lu}/u.test(t.parts[0] ?? '') });
         if (p.length >= 2) {
           words++;
           if (entry.intact) intact++;
@@ -231,7 +240,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
     return { core, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
   });
   function buildCore(r: PartRef): SlotCore {
-    const lower = r.text.toLowerCase();
+    const lower = r.lower;
     const forms: string[] = [], emission: number[] = [], heads: string[] = [], firsts: string[] = [], roles: number[] = [];
     // a capital in mid-sentence marks a name: names win over common words, and a common word
     // is not made out of an unknown name
@@ -274,7 +283,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
     const r = refs[i]!, s = slots[i]!, d = decisions[i]!;
     if (r.part < 0) continue;
     const form = s.core.forms[d.index]!;
-    const lower = r.text.toLowerCase();
+    const lower = r.lower;
     if (form === lower) {
       if (d.confidence < 0.55 && s.core.forms.length > 1 && !warned.has(r.line)) {
         const alt = s.core.forms.find((f) => f !== form)!;
