@@ -58,8 +58,11 @@ export function parseEntry(text: string): EntryFields | null {
   if (t.startsWith(',')) {
     for (const part of t.slice(1).split(/,(?![^()]*\))/)) classifyPart(part.trim(), fields, notes);
   } else if (t) {
-    // Text after the parentheses without a comma: an organisation if it is one, otherwise a note.
-    if (!fields.organization && ORG_WORD.test(t) && !NOTE_WORD.test(t)) fields.organization = t;
+    // Text after the parentheses without a comma: a role or title, an organisation, otherwise a note.
+    const role = roleWord(t);
+    if (role && !fields.role) fields.role = role;
+    else if (!fields.organization && ORG_WORD.test(t) && !NOTE_WORD.test(t)) fields.organization = t;
+    else if (!fields.title && isTitle(t) && t.split(/\s+/).length <= 3) fields.title = t;
     else notes.push(t);
   }
   fields.note = notes.length ? notes.join(', ') : null;
@@ -91,6 +94,7 @@ function classifyParen(inner: string, f: EntryFields, notes: string[]): void {
 
 function classifyPart(part: string, f: EntryFields, notes: string[]): void {
   if (!part) return;
+  if (!f.party && PARTIES.has(part)) { f.party = part; return; }
   const role = roleWord(part);
   if (role && !f.role) { f.role = role; return; }
   const rep = REPLACES.exec(part);

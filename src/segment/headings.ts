@@ -18,7 +18,8 @@ export interface Heading {
   scheme: 'paragraph' | 'numbered' | 'cue' | 'empty' | 'after-decision';
 }
 
-const PARAGRAPH = /^§\s*(\d{1,5})(?![\d-–])\s*[.:]?\s*(.*)$/;
+/** "§ 12 Title", "§12", and with the body's abbreviation in front: "KS § 45", "BUN §3". */
+const PARAGRAPH = /^(?:[A-ZÅÄÖ]{1,6}\s*)?§\s*(\d{1,5})(?![\d-–])\s*[.:]?\s*(.*)$/;
 const NUMBERED = /^(\d{1,3})[.)]\s+(\S.*)$/;
 const CASE_NUMBER = /\b(?:Dnr|Diarienr|Diarienummer|Dnr\.)\s*:?\s*([A-ZÅÄÖ]{0,6}\s?\d{2,4}[/.-]\d{1,5}(?:[/.-]\d{1,4})?)\b/i;
 const KIND = /\s*\(([A-ZÅÄÖ])\)\s*$/;

@@ -23,7 +23,7 @@ export function segment(lines: readonly Line[]): Segmented {
   const legend = findKindLegend(ctx);
   const agenda = findAgenda(ctx);
   // Attendee lists belong to the front matter: before the first "§ N" heading, when there is one.
-  const firstParagraph = lines.findIndex((l, i) => ctx.isFree(i) && /^§\s*\d+(?![\d-–])/.test(l.text.trim()));
+  const firstParagraph = lines.findIndex((l, i) => ctx.isFree(i) && /^(?:[A-ZÅÄÖ]{1,6}\s*)?§\s*\d+(?![\d-–])/.test(l.text.trim()));
   const front = firstParagraph >= 0 ? firstParagraph : lines.length;
   const digital = findDigitalSignatures(ctx);
   const attendees = findAttendees(ctx, front);

@@ -23,6 +23,11 @@ describe('attendee entries', () => {
     expect(entry('Anna Berg (M), ordförande')).toMatchObject({ party: 'M', role: 'ordförande', organization: null });
     expect(entry('Per Holm (S), 1:e vice ordförande')).toMatchObject({ role: '1:e vice ordförande' });
   });
+  it('reads a role or title after the party without a comma, and a party after a comma', () => {
+    expect(entry('Anna Andersson (S) ordförande')).toMatchObject({ party: 'S', role: 'ordförande', note: null });
+    expect(entry('Karin Kvist (S) kommunalråd')).toMatchObject({ title: 'kommunalråd', note: null });
+    expect(entry('Per Holm, M')).toMatchObject({ party: 'M', organization: null });
+  });
   it('reads who a substitute replaces', () => {
     expect(entry('Karl Ek (S) ersätter Eva Ro (S)')).toMatchObject({ name: 'Karl Ek', party: 'S', replaces: 'Eva Ro' });
     expect(entry('Lena Sjö (C), tjänstgör för Olof Bäck (C)')).toMatchObject({ replaces: 'Olof Bäck' });

@@ -21,6 +21,10 @@ describe('item headings', () => {
     const it = items('§ 12 Dnr KS 2021/0345\nÖversyn av reglemente\n\nTexten.');
     expect(it[0]).toMatchObject({ paragraph: 12, title: 'Översyn av reglemente', caseNumber: 'KS 2021/0345' });
   });
+  it('reads headings with the body\'s abbreviation before the paragraph sign', () => {
+    expect(items('KS § 45 Dnr 2023/12\nÅrsredovisning 2022\n\nText.\n\nKS § 46 Delegationsbeslut\nText.').map((i) => [i.paragraph, i.title, i.caseNumber]))
+      .toEqual([[45, 'Årsredovisning 2022', '2023/12'], [46, 'Delegationsbeslut', null]]);
+  });
   it('reads kind codes', () => {
     expect(items('§788 IT-samverkan (I)\nText.\n§790 Bevakningsområden 2024-2025 (B)\nText.').map((i) => [i.title, i.kind]))
       .toEqual([['IT-samverkan', 'I'], ['Bevakningsområden 2024-2025', 'B']]);
