@@ -15,6 +15,11 @@ export interface SlotCore {
   firsts: string[];
   roles: number[];
   counts?: number[];
+  /** log transition scores to each next core's forms (row per form here), computed once */
+  trans?: Map<SlotCore, Float64Array>;
+  /** log score of each form opening / closing a sentence */
+  open?: Float64Array;
+  close?: Float64Array;
 }
 
 /** One slot of the lattice. */
@@ -70,6 +75,33 @@ export class ContextModel {
 
   private readonly states = new Map<string, number>();
 
+  // Cores recur with the same neighbours ("för att", "på mötet"), so each pair of cores gets
+  // its transition scores once, not once per occurrence and again for the confidence.
+  private trans(a: SlotCore, b: SlotCore): Float64Array {
+    a.trans ??= new Map();
+    let t = a.trans.get(b);
+    if (t) return t;
+    const ca = this.counts(a), cb = this.counts(b), nb = b.forms.length;
+    t = new Float64Array(a.forms.length * nb);
+    for (let q = 0; q < a.forms.length; q++) for (let j = 0; j < nb; j++) t[q * nb + j] = this.logTrans(a.forms[q]!, ca[q]!, b.forms[j]!, cb[j]!);
+    a.trans.set(b, t);
+    return t;
+  }
+
+  private open(a: SlotCore): Float64Array {
+    if (a.open) return a.open;
+    const c = this.counts(a), start = Math.max(1, this.lex.unigram('<s>'));
+    a.open = Float64Array.from(a.forms, (f, j) => this.logTrans('<s>', start, f, c[j]!));
+    return a.open;
+  }
+
+  private close(a: SlotCore): Float64Array {
+    if (a.close) return a.close;
+    const c = this.counts(a), start = Math.max(1, this.lex.unigram('<s>'));
+    a.close = Float64Array.from(a.forms, (f, j) => this.logTrans(f, c[j]!, '</s>', start));
+    return a.close;
+  }
+
   private logTrans(prev: string | null, prevCount: number, form: string, count: number): number {
     const p = count / this.n;
     if (prev === null) return Math.log(p);
@@ -103,60 +135,64 @@ export class ContextModel {
   private viterbi(slots: Slot[]): Decision[] {
     const n = slots.length;
     if (n === 0) return [];
-    const counts = slots.map((s) => this.counts(s.core));
-    const startCount = Math.max(1, this.lex.unigram('<s>'));
     const score: Float64Array[] = [];
     const back: Int32Array[] = [];
     for (let i = 0; i < n; i++) {
       const s = slots[i]!;
       const k = s.core.forms.length;
       const sc = new Float64Array(k), bp = new Int32Array(k);
-      for (let j = 0; j < k; j++) {
-        const form = s.core.forms[j]!, c = counts[i]![j]!;
-        if (i === 0 || s.sentenceStart) {
+      const em = s.core.emission;
+      const close = s.sentenceEnd ? this.close(s.core) : null;
+      if (i === 0 || s.sentenceStart) {
+        let prevBest = 0, arg = 0;
+        if (i > 0) { const ps = score[i - 1]!; prevBest = -Infinity; for (let q = 0; q < ps.length; q++) if (ps[q]! > prevBest) { prevBest = ps[q]!; arg = q; } }
+        const open = this.open(s.core);
+        for (let j = 0; j < k; j++) { sc[j] = prevBest + open[j]! + em[j]! + (close ? close[j]! : 0); bp[j] = arg; }
+      } else {
+        const ps = score[i - 1]!, t = this.trans(slots[i - 1]!.core, s.core);
+        for (let j = 0; j < k; j++) {
           let best = -Infinity, arg = 0;
-          const prevBest = i === 0 ? 0 : Math.max(...score[i - 1]!);
-          if (i > 0) arg = score[i - 1]!.indexOf(prevBest);
-          best = prevBest + this.logTrans('<s>', startCount, form, c);
-          sc[j] = best + s.core.emission[j]! + (s.sentenceEnd ? this.logTrans(form, c, '</s>', startCount) : 0);
+          for (let q = 0; q < ps.length; q++) {
+            const v = ps[q]! + t[q * k + j]!;
+            if (v > best) { best = v; arg = q; }
+          }
+          sc[j] = best + em[j]! + (close ? close[j]! : 0);
           bp[j] = arg;
-          continue;
         }
-        const p = slots[i - 1]!;
-        let best = -Infinity, arg = 0;
-        for (let q = 0; q < p.core.forms.length; q++) {
-          const v = score[i - 1]![q]! + this.logTrans(p.core.forms[q]!, counts[i - 1]![q]!, form, c);
-          if (v > best) { best = v; arg = q; }
-        }
-        sc[j] = best + s.core.emission[j]! + (s.sentenceEnd ? this.logTrans(form, c, '</s>', startCount) : 0);
-        bp[j] = arg;
       }
       score.push(sc);
       back.push(bp);
     }
     const choice = new Int32Array(n);
     const last = score[n - 1]!;
-    choice[n - 1] = last.indexOf(Math.max(...last));
+    let lastArg = 0;
+    for (let j = 1; j < last.length; j++) if (last[j]! > last[lastArg]!) lastArg = j;
+    choice[n - 1] = lastArg;
     for (let i = n - 1; i > 0; i--) choice[i - 1] = back[i]![choice[i]!]!;
 
     // local confidence: each candidate scored with its neighbours fixed to the chosen path
     const out: Decision[] = [];
     for (let i = 0; i < n; i++) {
       const s = slots[i]!;
-      if (s.core.forms.length === 1) { out.push({ index: 0, confidence: 1, margin: Infinity }); continue; }
-      const local = s.core.forms.map((form, j) => {
-        const c = counts[i]![j]!;
-        let v = s.core.emission[j]! + (s.sentenceEnd ? this.logTrans(form, c, '</s>', startCount) : 0);
-        if (i === 0 || s.sentenceStart) v += this.logTrans('<s>', startCount, form, c);
-        else { const q = choice[i - 1]!; v += this.logTrans(slots[i - 1]!.core.forms[q]!, counts[i - 1]![q]!, form, c); }
-        const nx = slots[i + 1];
-        if (nx && !nx.sentenceStart) { const q = choice[i + 1]!; v += this.logTrans(form, c, nx.core.forms[q]!, counts[i + 1]![q]!); }
-        return v;
-      });
+      const k = s.core.forms.length;
+      if (k === 1) { out.push({ index: 0, confidence: 1, margin: Infinity }); continue; }
+      const close = s.sentenceEnd ? this.close(s.core) : null;
+      const open = i === 0 || s.sentenceStart ? this.open(s.core) : null;
+      const pt = open ? null : this.trans(slots[i - 1]!.core, s.core), pq = i > 0 ? choice[i - 1]! : 0;
+      const nx = slots[i + 1];
+      const nt = nx && !nx.sentenceStart ? this.trans(s.core, nx.core) : null, nq = nx ? choice[i + 1]! : 0, nk = nx ? nx.core.forms.length : 0;
+      const local = new Float64Array(k);
+      for (let j = 0; j < k; j++) {
+        let v = s.core.emission[j]! + (close ? close[j]! : 0);
+        v += open ? open[j]! : pt![pq * k + j]!;
+        if (nt) v += nt[j * nk + nq]!;
+        local[j] = v;
+      }
       const ci = choice[i]!;
-      const mx = Math.max(...local);
-      const z = local.reduce((a, v) => a + Math.exp(v - mx), 0);
-      const second = Math.max(...local.filter((_, j) => j !== ci));
+      let mx = -Infinity, second = -Infinity;
+      for (let j = 0; j < k; j++) { if (local[j]! > mx) mx = local[j]!; if (j !== ci && local[j]! > second) second = local[j]!; }
+      let z = 0;
+      for (let j = 0; j < k; j++) z += Math.exp(local[j]! - mx);
       out.push({ index: ci, confidence: Math.exp(local[ci]! - mx) / z, margin: local[ci]! - second });
     }
     return out;
