@@ -14,7 +14,17 @@ export interface ItemFindings { decisions: Decision[]; votes: Vote[]; reservatio
 /** "Förslag till beslut", "Arbetsutskottets förslag": what was proposed, which gives way to what was decided. */
 const PROPOSAL = /förslag|föreslå/i;
 
-export function readDecisions(body: readonly Line[]): Decision[] {
+/** "Beslut: Nätverket beslutar att …" is a heading and its first line in one: split it so both rules see their part. */
+function splitInlineHeadings(body: readonly Line[]): Line[] {
+  return body.flatMap((l) => {
+    const m = /^([^:]{3,40}):\s*(\S.*)$/.exec(l.text.trim());
+    if (!m || !isDecisionHeading(m[1]!)) return [l];
+    return [{ ...l, text: m[1]! }, { ...l, text: m[2]!, gapBefore: false }];
+  });
+}
+
+export function readDecisions(lines: readonly Line[]): Decision[] {
+  const body = splitInlineHeadings(lines);
   const out: Decision[] = [];
   let sawHeading = false;
   const headings = body.filter((l) => isDecisionHeading(l.text));

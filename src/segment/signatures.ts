@@ -105,7 +105,8 @@ function isSignatureLayout(cell: string): boolean {
 const SIGNATURE_LABELS = new Map<string, string>([
   ...['Ordförande', 'Mötesordförande'].map((l) => [labelKey(l), 'ordförande'] as const),
   ...['Justerare', 'Justerande', 'Justeras', 'Justeras av'].map((l) => [labelKey(l), 'justerare'] as const),
-  ...['Sekreterare', 'Vid protokollet', 'Antecknat av', 'Antecknad av', 'Protokollförare', 'Vid pennan'].map((l) => [labelKey(l), 'sekreterare'] as const),
+  ...['Sekreterare', 'Vid protokollet', 'Antecknat av', 'Antecknad av', 'Protokollförare', 'Vid pennan', 'Vid anteckningarna', 'Antecknare',
+    'Mötessekreterare', 'Minnesanteckningar förda av', 'Anteckningar förda av', 'Vid tangentbordet', 'Protokollet fört av'].map((l) => [labelKey(l), 'sekreterare'] as const),
 ]);
 
 /** Labels printed under or over a signature line; "Utses att justera" names a person, not a signature. */
