@@ -2,6 +2,7 @@
 import type { Line, RawPage } from '../document.js';
 import { markFurniture } from './furniture.js';
 import { splitMarkdownLine } from './markdown.js';
+import { restoreSectionSigns } from './section-sign.js';
 
 export { isPageNumber } from './furniture.js';
 
@@ -18,7 +19,7 @@ export function cleanPages(pages: readonly RawPage[]): Line[] {
         gap = true;
         continue;
       }
-      const segments = splitMarkdownLine(raw.text);
+      const segments = splitMarkdownLine(page.source === 'ocr' ? restoreSectionSigns(raw.text) : raw.text);
       segments.forEach((seg, i) => {
         const text = normaliseSpace(seg.text);
         if (text === '') return;
@@ -34,9 +35,6 @@ export function cleanPages(pages: readonly RawPage[]): Line[] {
         });
         gap = false;
       });
-      if (raw.wrapped === false && raw.gapBefore === undefined) {
-        // plain text: nothing more to learn from geometry
-      }
     }
   }
   return markFurniture(out);
