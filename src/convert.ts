@@ -1,11 +1,11 @@
 // The library's conversion pipeline: read → clean → repair → segment → validate, one document at a time.
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanPages } from './clean/index.js';
 import type { InputDocument, RawPage } from './document.js';
 import { repairLines } from './repair/index.js';
-import { InputError, SchemaError } from './errors.js';
+import { SchemaError } from './errors.js';
+import { readFileBytes } from './input/file.js';
 import { readInput, type ReadOptions } from './input/read.js';
 import { SCHEMA_VERSION, type Minutes } from './schema/minutes.js';
 import { validateMinutes } from './schema/validate.js';
@@ -30,13 +30,7 @@ export async function convert(input: ConvertInput, options: ConvertOptions = {})
 async function load(input: ConvertInput, fileName?: string): Promise<{ bytes: Uint8Array; file: string }> {
   if (input instanceof Uint8Array) return { bytes: input, file: fileName ?? '<buffer>' };
   const p = input instanceof URL ? fileURLToPath(input) : input;
-  try {
-    return { bytes: await fs.readFile(p), file: fileName ?? p };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new InputError('input-unreadable', `cannot read the file: ${reason}`, { file: p, cause: error });
-  }
+  return { bytes: await readFileBytes(p), file: fileName ?? p };
 }
 
 /** The stages after reading; exposed so callers that already hold an InputDocument skip the I/O. */

@@ -1,7 +1,7 @@
 // The batch runner: converts many inputs concurrently, skips up-to-date outputs, and records one small result per input.
-import fs from 'node:fs/promises';
 import { convert, type ConvertOptions } from '../convert.js';
 import { InputError, OutputError, ProtokollError } from '../errors.js';
+import { readFileBytes } from '../input/file.js';
 import { serialize, type OutputFormat } from '../output/serialize.js';
 import { writeFileAtomic } from '../output/write.js';
 import { forEachLimited } from './pool.js';
@@ -111,11 +111,7 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
 }
 
 async function defaultRead(p: string): Promise<{ bytes: Uint8Array; file: string }> {
-  try {
-    return { bytes: await fs.readFile(p), file: p };
-  } catch (error) {
-    throw new InputError('input-unreadable', `cannot read the file: ${(error as Error).message}`, { file: p, cause: error });
-  }
+  return { bytes: await readFileBytes(p), file: p };
 }
 
 function reasonOf(error: unknown): string {
