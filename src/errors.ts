@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'image-too-large'
   | 'ocr-failed'
   | 'ocr-unavailable'
+  | 'ocr-timeout'
   | 'output-failed'
   | 'schema-invalid'
   | 'usage';

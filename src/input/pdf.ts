@@ -7,11 +7,23 @@ import { InputError } from '../errors.js';
 import { layoutPage, type TextItem } from './pdf-layout.js';
 
 interface PdfJsTextItem { str: string; transform: number[]; width: number; height: number }
+interface PdfJsViewport { width: number; height: number }
 interface PdfJsPage {
   getTextContent(): Promise<{ items: Array<PdfJsTextItem | { type: string }> }>;
+  getViewport(options: { scale: number }): PdfJsViewport;
+  render(options: { canvasContext: unknown; viewport: PdfJsViewport; canvas: unknown }): { promise: Promise<void> };
   cleanup(): void;
 }
-interface PdfJsDocument { numPages: number; getPage(n: number): Promise<PdfJsPage> }
+interface Canvas2D { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }
+interface CanvasAndContext { canvas: unknown; context: Canvas2D }
+interface PdfJsDocument {
+  numPages: number;
+  getPage(n: number): Promise<PdfJsPage>;
+  canvasFactory: { create(w: number, h: number): CanvasAndContext; destroy(c: CanvasAndContext): void };
+}
+
+/** A rendered page: an 8-bit greyscale PGM image and the resolution it was rendered at. */
+export interface RenderedPage { image: Uint8Array; width: number; height: number; dpi: number }
 
 const require = createRequire(import.meta.url);
 /** pdf.js's own font data, so pages with non-embedded standard fonts render without a network fetch. */
@@ -56,6 +68,44 @@ export class PdfFile extends PDFParse {
     }
     page.cleanup();
     return { number: n, lines: layoutPage(items, n), source: 'layer', ocrConfidence: null };
+  }
+
+  /**
+   * Renders page n (1-based) for OCR as greyscale PGM: the OCR engine reads it directly, where a PNG would
+   * cost an encode here and a decode there. The resolution drops for huge pages so that no page exceeds `maxPixels`.
+   */
+  async renderPage(n: number, dpi: number, maxPixels: number): Promise<RenderedPage> {
+    const doc = await this.document();
+    let page: PdfJsPage;
+    try {
+      page = await doc.getPage(n);
+    } catch (error) {
+      throw pdfError(error, this.file);
+    }
+    const base = page.getViewport({ scale: 1 });
+    const fit = Math.sqrt(maxPixels / Math.max(1, base.width * base.height * (dpi / 72) ** 2));
+    const scale = (dpi / 72) * Math.min(1, fit);
+    const viewport = page.getViewport({ scale });
+    const width = Math.max(1, Math.floor(viewport.width));
+    const height = Math.max(1, Math.floor(viewport.height));
+    const target = doc.canvasFactory.create(width, height);
+    try {
+      await page.render({ canvasContext: target.context, viewport, canvas: target.canvas }).promise;
+      const rgba = target.context.getImageData(0, 0, width, height).data;
+      const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+      const image = new Uint8Array(header.length + width * height);
+      image.set(header);
+      // ITU-R BT.601 luma in integers; pdf.js paints on an opaque white page, so alpha can be ignored.
+      for (let i = 0, o = header.length; i < rgba.length; i += 4, o++) {
+        image[o] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
+      }
+      return { image, width, height, dpi: Math.round(scale * 72) };
+    } catch (error) {
+      throw pdfError(error, this.file);
+    } finally {
+      doc.canvasFactory.destroy(target);
+      page.cleanup();
+    }
   }
 }
 

@@ -1,16 +1,35 @@
-// Turns input bytes into an InputDocument: detects the type, then reads text, PDF text layers or images.
+// Turns input bytes into an InputDocument: detects the type, then reads text, PDF text layers or images (OCR).
 import { createHash } from 'node:crypto';
 import type { InputDocument, RawPage } from '../document.js';
 import { warning } from '../document.js';
 import { InputError } from '../errors.js';
+import { readImage, readPdf, type OcrMode, type OcrProgress, type PagesRead } from '../ocr/documents.js';
+import { OcrPool } from '../ocr/pool.js';
 import { decodeText } from './decode.js';
 import { detectType } from './detect.js';
-import { readPdfTextLayer } from './pdf.js';
 import { textToPages } from './text.js';
 
 export interface ReadOptions {
   /** Password for encrypted PDFs. */
   password?: string;
+  /**
+   * When to OCR (default `auto`): `auto` reads a PDF page's text layer when it is real and plausible and OCRs
+   * the page otherwise; `always` OCRs every PDF page; `never` uses text layers only and refuses images.
+   */
+  ocr?: OcrMode;
+  /** OCR language(s): `swe` (default), `eng`, `swe+eng`. Ignored when `ocrPool` is given. */
+  lang?: string;
+  /** OCR workers when this call makes its own pool (default: the number of cores). Ignored when `ocrPool` is given. */
+  jobs?: number;
+  /** Time limit per OCR'd page in milliseconds (default 120 000); a page over it is skipped with a warning. */
+  pageTimeoutMs?: number;
+  /**
+   * A pool shared by the documents of a batch; the caller terminates it. Without one, a pool is made for this
+   * call (only if a page needs OCR) and terminated before it returns.
+   */
+  ocrPool?: OcrPool;
+  /** Called as pages finish, for a progress display. */
+  onProgress?: (event: OcrProgress) => void;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -25,14 +44,14 @@ export async function readInput(bytes: Uint8Array, file: string, options: ReadOp
       throw new InputError('input-empty', 'the file is empty', { file });
     case 'binary':
       throw new InputError('input-binary', `not a PDF, image or text file: it looks like ${type.what}`, { file });
-    case 'image':
-      throw new InputError('image-needs-ocr', `this is a ${type.format.toUpperCase()} image; reading it needs OCR, which this build cannot do`, { file });
+    case 'image': {
+      const format = type.format;
+      const read = await withPool(options, (ocr) => readImage(bytes, format, file, ocr));
+      return { ...base, format: 'image', ...read };
+    }
     case 'pdf': {
-      const pages = await readPdfTextLayer(bytes, file, { password: options.password });
-      const warnings = pages
-        .filter((p) => p.lines.every((l) => l.text.trim() === ''))
-        .map((p) => warning('page-no-text', `page ${p.number} has no text layer (a scanned page needs OCR)`, { page: p.number, line: 1 }));
-      return { ...base, format: 'pdf', pages, warnings };
+      const read = await withPool(options, (ocr) => readPdf(bytes, file, options.password, ocr));
+      return { ...base, format: 'pdf', ...read };
     }
     case 'text': {
       const decoded = decodeText(bytes, file);
@@ -42,5 +61,15 @@ export async function readInput(bytes: Uint8Array, file: string, options: ReadOp
       const pages: RawPage[] = textToPages(decoded.text);
       return { ...base, format: 'text', pages, warnings };
     }
+  }
+}
+
+async function withPool(options: ReadOptions, read: (ocr: Parameters<typeof readPdf>[3]) => Promise<PagesRead>): Promise<PagesRead> {
+  // Workers start on the first page that needs OCR, so a born-digital PDF never pays for them.
+  const pool = options.ocrPool ?? new OcrPool({ jobs: options.jobs, lang: options.lang });
+  try {
+    return await read({ mode: options.ocr ?? 'auto', pool, pageTimeoutMs: options.pageTimeoutMs, onProgress: options.onProgress });
+  } finally {
+    if (!options.ocrPool) await pool.terminate();
   }
 }

@@ -1,0 +1,133 @@
+// Reads image files and PDFs page by page through OCR, choosing per PDF page between its text layer and OCR.
+import type { RawPage } from '../document.js';
+import { warning } from '../document.js';
+import { InputError } from '../errors.js';
+import { imagePages, MAX_IMAGE_PIXELS, type ImageFormat } from '../input/image.js';
+import { PdfFile } from '../input/pdf.js';
+import type { Warning } from '../schema/minutes.js';
+import type { OcrPool } from './pool.js';
+import { RENDER_DPI } from './preprocess.js';
+import { isPlausibleLayer, textQuality } from './quality.js';
+import { ocrPage } from './recognize.js';
+
+export type OcrMode = 'auto' | 'always' | 'never';
+
+export interface OcrProgress {
+  file: string;
+  /** Pages of this document finished (by text layer or OCR). */
+  pagesDone: number;
+  pagesTotal: number;
+}
+
+export interface OcrDocumentOptions {
+  mode: OcrMode;
+  pool: OcrPool;
+  pageTimeoutMs?: number;
+  maxPixels?: number;
+  onProgress?: (event: OcrProgress) => void;
+}
+
+export interface PagesRead {
+  pages: RawPage[];
+  warnings: Warning[];
+}
+
+/** Runs `task` over 0..count-1 with at most `limit` in flight, keeping results in order. */
+async function inOrder<T>(count: number, limit: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const out = new Array<T>(count);
+  let next = 0;
+  const lane = async () => {
+    while (next < count) {
+      const i = next++;
+      out[i] = await task(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, count)) }, lane));
+  return out;
+}
+
+/** Every page of a PNG, JPEG, TIFF (all pages), GIF, BMP or WebP file, read by OCR. */
+export async function readImage(bytes: Uint8Array, format: ImageFormat, file: string, options: OcrDocumentOptions): Promise<PagesRead> {
+  if (options.mode === 'never') {
+    throw new InputError('image-needs-ocr', `this is a ${format.toUpperCase()} image; reading it needs OCR, which --ocr never turns off`, { file });
+  }
+  const pages = imagePages(bytes, format, file, { maxPixels: options.maxPixels ?? MAX_IMAGE_PIXELS });
+  const warnings: Warning[] = [];
+  let done = 0;
+  options.onProgress?.({ file, pagesDone: 0, pagesTotal: pages.length });
+  const read = await inOrder(pages.length, options.pool.jobs, async (i) => {
+    const p = pages[i]!;
+    await options.pool.ready();
+    const reading = await ocrPage(options.pool, { image: p.bytes(), page: p.number, dpi: p.dpi, timeoutMs: options.pageTimeoutMs }).catch((error: unknown) => {
+      // The engine's "cannot decode" comes without the file name.
+      if (error instanceof InputError && error.file === null) throw new InputError(error.code, error.message, { file, cause: error });
+      throw error;
+    });
+    options.onProgress?.({ file, pagesDone: ++done, pagesTotal: pages.length });
+    return reading;
+  });
+  for (const r of read) {
+    warnings.push(...r.warnings);
+    if (r.words === 0 && !r.warnings.some((w) => w.code === 'ocr-timeout')) {
+      warnings.push(warning('page-no-text', `page ${r.page.number}: OCR found no text`, { page: r.page.number, line: 1 }));
+    }
+  }
+  return { pages: read.map((r) => r.page), warnings };
+}
+
+const pageText = (page: RawPage) => page.lines.map((l) => l.text).join('\n');
+
+/**
+ * Every page of a PDF. `never` keeps the text layers as they are; `always` OCRs every page; `auto` keeps a
+ * page's text layer when it reads as real Swedish and OCRs the page otherwise (no layer, or a layer that is
+ * itself bad OCR), keeping whichever reading is better.
+ */
+export async function readPdf(bytes: Uint8Array, file: string, password: string | undefined, options: OcrDocumentOptions): Promise<PagesRead> {
+  const pdf = new PdfFile(bytes, file, password);
+  try {
+    const count = await pdf.pageCount();
+    if (count === 0) throw new InputError('pdf-no-pages', 'the PDF has no pages', { file });
+    let done = 0;
+    options.onProgress?.({ file, pagesDone: 0, pagesTotal: count });
+    const results = await inOrder(count, options.pool.jobs + 1, async (i) => {
+      const r = await readPdfPage(pdf, i + 1, options);
+      options.onProgress?.({ file, pagesDone: ++done, pagesTotal: count });
+      return r;
+    });
+    return { pages: results.map((r) => r.pages[0]!), warnings: results.flatMap((r) => r.warnings) };
+  } finally {
+    await pdf.destroy().catch(() => undefined);
+  }
+}
+
+async function readPdfPage(pdf: PdfFile, n: number, options: OcrDocumentOptions): Promise<PagesRead> {
+  const layer = await pdf.pageLines(n);
+  const text = pageText(layer);
+  const empty = text.trim() === '';
+  if (options.mode === 'never') {
+    return { pages: [layer], warnings: empty ? [warning('page-no-text', `page ${n} has no text layer (a scanned page needs OCR)`, { page: n, line: 1 })] : [] };
+  }
+  const layerQuality = empty ? null : textQuality(text);
+  if (options.mode === 'auto' && layerQuality && isPlausibleLayer(layerQuality)) return { pages: [layer], warnings: [] };
+
+  await options.pool.ready();
+  const rendered = await pdf.renderPage(n, RENDER_DPI, options.maxPixels ?? MAX_IMAGE_PIXELS);
+  const reading = await ocrPage(options.pool, { image: rendered.image, page: n, dpi: rendered.dpi, timeoutMs: options.pageTimeoutMs });
+  const warnings = [...reading.warnings];
+
+  if (options.mode === 'auto' && layerQuality) {
+    const ocrQuality = textQuality(pageText(reading.page));
+    if (ocrQuality.score <= layerQuality.score) {
+      return { pages: [layer], warnings: [] };
+    }
+    warnings.unshift(warning(
+      'pdf-text-layer-replaced',
+      `page ${n}: the PDF's text layer reads as damaged (${Math.round(layerQuality.known * 100)} % known words${layerQuality.diacritics < 0.005 ? ', no å/ä/ö' : ''}); OCR was used instead (${Math.round(ocrQuality.known * 100)} % known words)`,
+      { page: n, line: 1 },
+    ));
+  }
+  if (reading.words === 0 && !warnings.some((w) => w.code === 'ocr-timeout')) {
+    warnings.push(warning('page-no-text', `page ${n}: neither a text layer nor OCR found text`, { page: n, line: 1 }));
+  }
+  return { pages: [reading.page], warnings };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { pageLines, type OcrLine, type OcrPage } from '../../src/ocr/page.js';
+
+/** A line of words at baseline y; each word is [text, x0, x1, confidence]. Letters 30 px high, as at 200 dpi. */
+function line(y: number, words: Array<[string, number, number, number?]>): OcrLine {
+  const ws = words.map(([text, x0, x1, confidence = 95]) => ({ text, confidence, bbox: { x0, y0: y - 30, x1, y1: y } }));
+  return {
+    words: ws,
+    bbox: { x0: ws[0]!.bbox.x0, y0: y - 30, x1: ws[ws.length - 1]!.bbox.x1, y1: y },
+    baseline: { x0: ws[0]!.bbox.x0, y0: y, x1: ws[ws.length - 1]!.bbox.x1, y1: y },
+  };
+}
+const page = (...blocks: OcrLine[][]): OcrPage => ({ blocks: blocks.map((lines) => ({ paragraphs: [{ lines }] })) });
+
+/** Filler wide enough to make the measure of a real page: 160 to 1480 px. */
+const full = (y: number, last = 'slut') => line(y, [['Lorem', 160, 300], ['ipsum', 320, 1300], [last, 1320, 1480]]);
+
+describe('OCR page lines', () => {
+  it('numbers lines top to bottom and keeps each line\'s mean word confidence', () => {
+    const r = pageLines(page([line(200, [['Protokoll', 160, 400, 90], ['nr', 420, 470, 80]]), line(240, [['Tid', 160, 220, 96]])]), 3);
+    expect(r.lines.map((l) => [l.page, l.line, l.text, l.confidence])).toEqual([[3, 1, 'Protokoll nr', 85], [3, 2, 'Tid', 96]]);
+    expect(r.confidence).toBeCloseTo(88.7, 1);
+    expect(r.words).toBe(3);
+  });
+
+  it('puts a label and its value read as separate blocks back on one line, with a tab for the wide gap', () => {
+    const r = pageLines(page([line(200, [['Tid', 160, 220], ['och', 235, 290], ['plats', 305, 380]])], [line(201, [['Orbaden', 700, 860]])]), 1);
+    expect(r.lines.map((l) => l.text)).toEqual(['Tid och plats\tOrbaden']);
+  });
+
+  it('marks a gap bigger than the line pitch and lines that ran to the right margin', () => {
+    const r = pageLines(page([
+      full(200), full(240), line(280, [['kort', 160, 240]]),
+      // a blank line: 80 px instead of 40
+      full(360), line(400, [['sista', 160, 260]]),
+    ]), 1);
+    expect(r.lines.map((l) => [l.gapBefore, l.wrapped])).toEqual([
+      [false, true], [false, true], [false, false], [true, true], [false, false],
+    ]);
+  });
+
+  it('does not call a line wrapped when the next one starts indented or after a gap', () => {
+    const r = pageLines(page([full(200), line(240, [['indrag', 400, 600]]), full(280), full(360)]), 1);
+    expect(r.lines.map((l) => l.wrapped)).toEqual([false, false, false, false]);
+  });
+
+  it('reads an empty page as no lines and no confidence', () => {
+    expect(pageLines({ blocks: null }, 1)).toEqual({ lines: [], confidence: null, words: 0 });
+  });
+});
