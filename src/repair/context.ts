@@ -62,7 +62,24 @@ export class ContextModel {
       // an unseen compound: as common as its head, scaled by how usual its first part is
       const f = this.lex.unigram(first);
       c = 0.05 * this.lex.unigram(head) * ((f + 0.5) / (f + 20)) + 0.1;
-    } else if (c === 0) c = roles ? 0.3 : 0.005;
+    } else if (c === 0 && roles) {
+      // a dictionary form the corpus never saw is about as common as a compound of the longest
+      // known word it ends with. Hunspell gives some common words ("råd", "lön") no compound-end
+      // flag and lists each of their compounds instead ("länsråd"): for those the listing is
+      // the only way to build the word, and it counts in full, like a generated compound; where
+      // the flags could build the word anyway, the listing is weaker evidence.
+      c = 0.3;
+      for (let i = 2; i <= form.length - 3; i++) {
+        const tail = form.slice(i);
+        const t = this.lex.unigram(tail);
+        const r = t > 0 ? this.lex.lookup(tail) : 0;
+        if (r & ROLE.WORD) {
+          const f = this.lex.unigram(form.slice(0, i));
+          c = Math.max(c, (r & ROLE.END ? 0.02 : 0.05) * t * ((f + 0.5) / (f + 20)) + 0.1);
+          break;
+        }
+      }
+    } else if (c === 0) c = 0.005;
     if (roles & ROLE.RARE) c *= 0.1;
     this.uniCache.set(key, c);
     return c;

@@ -103,6 +103,20 @@ const isEnglish = (t: Token | undefined): boolean => !!t && (ENGLISH.has(t.core)
 
 
 const endsSentence = (t: Token | undefined): boolean => !!t && /[.!?]["'”’)]*$/.test(t.text);
+// a colon or a lone dash opens a heading or a title ("Halland - Bästa livsplatsen"), where a
+// capital marks no name
+const afterBreak = (t: Token | undefined): boolean => !!t && (t.text.endsWith(':') || t.text === '-' || t.text === '–' || t.text === '—');
+// a capitalised word right before a known place name is part of an organisation's name
+// ("Lön Hälsingland", "Vård Skåne"), not a surname, so its capital does not guard it
+const beforePlace = (t: Token | undefined): boolean => {
+  if (!t || t.parts.length !== 1 || t.protectedToken) return false;
+  const c = t.core.charCodeAt(0);
+  if (!(c >= 65 && c <= 90) && !(c === 0xc5 || c === 0xc4 || c === 0xd6)) return false;
+  // the place name may itself have lost its diacritics ("Halsingland")
+  return t.core.length >= 3 && candidatesFor(lexicon(), t.core).cands.some((x) => (x.roles & PLACE) === PLACE);
+};
+// the gazetteer's places are names that may begin a compound
+const PLACE = ROLE.PROPER | ROLE.BEGIN;
 
 export function repairLines(lines: readonly RepairLine[], options: RepairOptions = {}): RepairResult {
   const lex = lexicon();
@@ -212,7 +226,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         const { cands, selfValid } = entry;
         const { capitalized, allCaps, lower } = entry;
         const sentenceStart = k === 0 && startsSentence;
-        refs.push({ line: li, token: tj, part: k, text: p, lower, cands, selfValid, capitalized, allCaps, midSentence: !sentenceStart && !(lineStart && k === 0) && !(k === 0 && (t.prefix.endsWith('(') || prevTok?.text.endsWith(':') === true)), sentenceStart, sentenceEnd: k === lastWordPart && endsSentence(t), english, afterName: k > 0 && /^\p{Lu}/u.test(t.parts[0] ?? '') });
+        refs.push({ line: li, token: tj, part: k, text: p, lower, cands, selfValid, capitalized, allCaps, midSentence: !sentenceStart && !(lineStart && k === 0) && !(k === 0 && (t.prefix.endsWith('(') || afterBreak(prevTok))) && !(capitalized && k === lastWordPart && t.suffix === '' && beforePlace(ts[tj + 1])), sentenceStart, sentenceEnd: k === lastWordPart && endsSentence(t), english, afterName: k > 0 && /^\p{Lu}/u.test(t.parts[0] ?? '') });
         if (p.length >= 2) {
           words++;
           if (entry.intact) intact++;

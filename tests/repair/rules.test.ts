@@ -88,3 +88,27 @@ import { repairLines } from '../../src/repair/index.js';
 function repairLines2() {
   return repairLines([{ text: 'Rapport fran motet', page: 3, line: 7 }], { mode: 'aggressive' });
 }
+
+describe('names and titles (capital in mid-sentence)', () => {
+  it('ok: a capitalised word before a place name is part of an organisation name', () => {
+    expect(fix('Motet med Vard Skane blev bra.', { mode: 'aggressive' })).toBe('Mötet med Vård Skåne blev bra.');
+  });
+  it('not ok: a surname followed by a comma and a place stays a name', () => {
+    expect(fix('Eva Hall, Malmo och Per Stal, Lund deltog.', { mode: 'aggressive' })).toBe('Eva Hall, Malmö och Per Stal, Lund deltog.');
+  });
+  it('ok: a lone dash opens a title, whose capital marks no name', () => {
+    expect(fix('Skane - Basta regionen att bo i', { mode: 'aggressive' })).toBe('Skåne - Bästa regionen att bo i');
+  });
+  it('not ok: the same capital word in running text is guarded', () => {
+    expect(fix('Vi talade om Basta livsplatsen igen.', { mode: 'aggressive' })).toBe('Vi talade om Basta livsplatsen igen.');
+  });
+});
+
+describe('unseen dictionary words', () => {
+  it('ok: a listed compound of a head without the compound-end flag counts like its head', () => {
+    expect(fix('Hon ar lansrad i Skane.', { mode: 'aggressive' })).toBe('Hon är länsråd i Skåne.');
+  });
+  it('not ok: a compound the flags can build gets no extra weight from its listing', () => {
+    expect(fix('Underlaget har granskats av ekonomen.', { mode: 'aggressive' })).toBe('Underlaget har granskats av ekonomen.');
+  });
+});
