@@ -16,23 +16,16 @@ export interface RepairOptions { mode?: 'auto' | 'conservative' | 'aggressive' }
 
 export { lexicon } from './lexicon.js';
 
-/** One repairable word part and where it sits. */
-interface PartRef {
+/** One repairable word part and where it sits; also its slot in the lattice (one object per word). */
+interface PartRef extends Slot {
   line: number;
   token: number;
   part: number;
   text: string;
-  lower: string;
-  cands: Candidate[];
-  selfValid: boolean;
-  capitalized: boolean;
-  allCaps: boolean;
-  midSentence: boolean;
-  sentenceStart: boolean;
-  sentenceEnd: boolean;
-  english: boolean;
-  /** a later part of a hyphenated name ("Nilsson-Strang") */
-  afterName: boolean;
+  /** what the part is, shared by every occurrence of the same spelling */
+  entry: CandEntry;
+  /** bits: 1 mid-sentence, 2 after a name part, 4 in an English phrase */
+  situation: number;
 }
 
 const ZERO = [0];
@@ -102,7 +95,16 @@ function findCandidates(lex: Lexicon, part: string): Candidate[] {
 const isEnglish = (t: Token | undefined): boolean => !!t && (ENGLISH.has(t.core) || (t.core !== '' && t.core[0] !== t.core[0]!.toLowerCase() && ENGLISH.has(t.core.toLowerCase())));
 
 
-const endsSentence = (t: Token | undefined): boolean => !!t && /[.!?]["'”’)]*$/.test(t.text);
+const endsSentence = (t: Token | undefined): boolean => {
+  if (!t) return false;
+  const c = t.text.charCodeAt(t.text.length - 1);
+  // most tokens end in a letter: one comparison settles them
+  if (c === 46 || c === 33 || c === 63) return true;
+  if (c !== 34 && c !== 39 && c !== 0x201d && c !== 0x2019 && c !== 41) return false;
+  return /[.!?]["'”’)]*$/.test(t.text);
+};
+const NUM_ENTRY: CandEntry = { kind: 'number', lower: '<num>', capitalized: false, allCaps: false, cands: [], selfValid: true, intact: false, damaged: false };
+let engBuf = new Uint8Array(64);
 // a colon or a lone dash opens a heading or a title ("Halland - Bästa livsplatsen"), where a
 // capital marks no name
 const afterBreak = (t: Token | undefined): boolean => !!t && (t.text.endsWith(':') || t.text === '-' || t.text === '–' || t.text === '—');
@@ -173,8 +175,8 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         }
       }
       if (t.protectedToken) continue;
-      t.parts.forEach((p, k) => {
-        if (k % 2 === 1) return;
+      for (let k = 0; k < t.parts.length; k += 2) {
+        const p = t.parts[k]!;
         // "|T", "1D": a capital I read as a bar or a one, in front of capitals
         // a bar is always an I; a one or an l only where a word part cannot start with a digit,
         // after a hyphen ("Transaktions-1D")
@@ -189,17 +191,20 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
           partsOf(li, tj)[k] = 'AI';
           note(li, tj, 'ocr-I', 0.7);
         }
-      });
+      }
     }
   }
 
   // ---- collect word parts for the context model
   const refs: PartRef[] = [];
+  const numCore: SlotCore = { forms: ['<num>'], emission: ZERO, heads: ['<num>'], firsts: ['<num>'], roles: [ROLE.WORD] };
   let intact = 0, damaged = 0, words = 0;
   let prevLineEmpty = true;
   for (let li = 0; li < toks.length; li++) {
     const ts = toks[li]!;
-    const eng = ts.map(isEnglish);
+    if (engBuf.length < ts.length + 2) engBuf = new Uint8Array(2 * ts.length + 2);
+    const eng = engBuf;
+    for (let tj = 0; tj < ts.length; tj++) eng[tj] = isEnglish(ts[tj]) ? 1 : 0;
     let wordSeen = false;
     for (let tj = 0; tj < ts.length; tj++) {
       const t = ts[tj]!;
@@ -211,28 +216,29 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       const c0 = t.core.charCodeAt(0);
       if (c0 >= 48 && c0 <= 57 && /^\d+(?:[.,:]\d+)*$/.test(t.core)) {
         // a number is context ("4 år", "kl 10") but never a candidate for change
-        refs.push({ line: li, token: tj, part: -1, text: '<num>', lower: '<num>', cands: [], selfValid: true, capitalized: false, allCaps: false, midSentence: false, sentenceStart: startsSentence, sentenceEnd: endsSentence(t), english: false, afterName: false });
+        refs.push({ line: li, token: tj, part: -1, text: '<num>', entry: NUM_ENTRY, situation: 0, core: numCore, sentenceStart: startsSentence, sentenceEnd: endsSentence(t) });
         continue;
       }
       if (t.protectedToken) continue;
-      const english = !!(eng[tj - 1] || eng[tj + 1] || eng[tj - 2] || eng[tj + 2]);
+      const english = (tj >= 1 && eng[tj - 1]) || (tj + 1 < ts.length && eng[tj + 1]) || (tj >= 2 && eng[tj - 2]) || (tj + 2 < ts.length && eng[tj + 2]) ? 4 : 0;
+      const ends = endsSentence(t);
       const touched = changed.get(tokenKey(li, tj));
       const lastWordPart = t.parts.length - 1 - (t.parts.length % 2 === 0 ? 1 : 0);
-      t.parts.forEach((p, k) => {
+      const parts = t.parts;
+      for (let k = 0; k < parts.length; k += 2) {
+        const p = parts[k]!;
         // a single letter ("o-hyfs", "a)") is too little to go on
-        if (k % 2 === 1 || p.length < 2 || (touched && touched[k] !== p)) return;
+        if (p.length < 2 || (touched && touched[k] !== p)) continue;
         const entry = candidatesFor(lex, p);
-        if (entry.kind !== 'word') return;
-        const { cands, selfValid } = entry;
-        const { capitalized, allCaps, lower } = entry;
+        if (entry.kind !== 'word') continue;
         const sentenceStart = k === 0 && startsSentence;
-        refs.push({ line: li, token: tj, part: k, text: p, lower, cands, selfValid, capitalized, allCaps, midSentence: !sentenceStart && !(lineStart && k === 0) && !(k === 0 && (t.prefix.endsWith('(') || afterBreak(prevTok))) && !(capitalized && k === lastWordPart && t.suffix === '' && beforePlace(ts[tj + 1])), sentenceStart, sentenceEnd: k === lastWordPart && endsSentence(t), english, afterName: k > 0 && /^\p{Lu}/u.test(t.parts[0] ?? '') });
-        if (p.length >= 2) {
-          words++;
-          if (entry.intact) intact++;
-          else if (entry.damaged) damaged++;
-        }
-      });
+        const mid = !sentenceStart && !(lineStart && k === 0) && !(k === 0 && (t.prefix.endsWith('(') || afterBreak(prevTok))) && !(entry.capitalized && k === lastWordPart && t.suffix === '' && beforePlace(ts[tj + 1]));
+        const afterName = k > 0 && /^\p{Lu}/u.test(parts[0] ?? '');
+        refs.push({ line: li, token: tj, part: k, text: p, entry, situation: (mid ? 1 : 0) | (afterName ? 2 : 0) | english, core: numCore, sentenceStart, sentenceEnd: k === lastWordPart && ends });
+        words++;
+        if (entry.intact) intact++;
+        else if (entry.damaged) damaged++;
+      }
     }
     prevLineEmpty = ts.length === 0;
   }
@@ -245,27 +251,28 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   const model = new ContextModel(lex);
   // candidates are scored the same wherever a word recurs in the same situation
   const cores = Array.from({ length: 8 }, () => new Map<string, SlotCore>());
-  const numCore: SlotCore = { forms: ['<num>'], emission: ZERO, heads: ['<num>'], firsts: ['<num>'], roles: [ROLE.WORD] };
-  const slots: Slot[] = refs.map((r) => {
-    if (r.part < 0) return { core: numCore, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
-    const byText = cores[+r.midSentence | (+r.afterName << 1) | (+r.english << 2)]!;
+  for (const r of refs) {
+    if (r.part < 0) continue;
+    const byText = cores[r.situation]!;
     let core = byText.get(r.text);
     if (!core) { core = buildCore(r); byText.set(r.text, core); }
-    return { core, sentenceStart: r.sentenceStart, sentenceEnd: r.sentenceEnd };
-  });
+    r.core = core;
+  }
+  const slots: Slot[] = refs;
   function buildCore(r: PartRef): SlotCore {
-    const lower = r.lower;
+    const { lower, cands, capitalized, allCaps, selfValid } = r.entry;
+    const midSentence = (r.situation & 1) !== 0, afterName = (r.situation & 2) !== 0, english = (r.situation & 4) !== 0;
     const forms: string[] = [], emission: number[] = [], heads: string[] = [], firsts: string[] = [], roles: number[] = [];
     // a capital in mid-sentence marks a name: names win over common words, and a common word
     // is not made out of an unknown name
-    const nameSlot = r.midSentence && r.capitalized && !r.allCaps;
-    const properAlt = nameSlot && r.cands.some((c) => c.roles & ROLE.PROPER && c.form !== lower);
+    const nameSlot = midSentence && capitalized && !allCaps;
+    const properAlt = nameSlot && cands.some((c) => c.roles & ROLE.PROPER && c.form !== lower);
     const nameish = ROLE.PROPER | ROLE.NAME;
-    for (const c of r.cands) {
-      if (c.roles & ROLE.PROPER && !r.capitalized) continue; // a name needs its capital
-      if (c.roles & ROLE.CAPS && !r.allCaps) continue;
+    for (const c of cands) {
+      if (c.roles & ROLE.PROPER && !capitalized) continue; // a name needs its capital
+      if (c.roles & ROLE.CAPS && !allCaps) continue;
       const changed = c.form !== lower;
-      if (changed && conservative && r.selfValid) continue; // intact text: a real word stays
+      if (changed && conservative && selfValid) continue; // intact text: a real word stays
       if (c.weak && conservative) continue; // and a last-resort OCR reading needs a damaged text
       if (c.guess && conservative) continue; // as does a guessed surname
       let e = 0;
@@ -278,8 +285,8 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       // a long word (a compound title: "Förbundssekreterare") is seldom a name
       // a compound that opens with a name ("Hälsinge|rådet") is itself a name
       const named = c.roles & nameish || (c.parts > 1 && lex.lookup(c.first) & ROLE.PROPER);
-      if (nameSlot && !named) e += properAlt ? Math.log(0.002) : !changed ? 0 : r.afterName ? Math.log(1e-5) : lower.length >= 10 ? Math.log(0.2) : Math.log(0.01);
-      if (changed && r.english) e += Math.log(0.01);
+      if (nameSlot && !named) e += properAlt ? Math.log(0.002) : !changed ? 0 : afterName ? Math.log(1e-5) : lower.length >= 10 ? Math.log(0.2) : Math.log(0.01);
+      if (changed && english) e += Math.log(0.01);
       forms.push(c.form); emission.push(e); heads.push(c.head); firsts.push(c.first); roles.push(c.roles);
     }
     if (forms.length === 0) return { forms: [lower], emission: ZERO, heads: [lower], firsts: [lower], roles: NO_ROLES };
@@ -297,7 +304,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
     const r = refs[i]!, s = slots[i]!, d = decisions[i]!;
     if (r.part < 0) continue;
     const form = s.core.forms[d.index]!;
-    const lower = r.lower;
+    const lower = r.entry.lower;
     if (form === lower) {
       if (d.confidence < 0.55 && s.core.forms.length > 1 && !warned.has(r.line)) {
         const alt = s.core.forms.find((f) => f !== form)!;
@@ -306,9 +313,9 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       }
       continue;
     }
-    const cand = r.cands.find((c) => c.form === form);
+    const cand = r.entry.cands.find((c) => c.form === form);
     partsOf(r.line, r.token)[r.part] = applyCase(r.text, form);
-    const rule = cand && (cand.strong || cand.weak) ? 'ocr-glyph' : r.selfValid ? 'diacritic-context' : 'diacritic-lexicon';
+    const rule = cand && (cand.strong || cand.weak) ? 'ocr-glyph' : r.entry.selfValid ? 'diacritic-context' : 'diacritic-lexicon';
     const conf = rule === 'diacritic-lexicon' ? Math.max(d.confidence, 0.9 * Math.min(1, lossRate * 2)) : d.confidence;
     note(r.line, r.token, rule, Math.round(conf * 100) / 100);
   }
