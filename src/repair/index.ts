@@ -92,7 +92,16 @@ function findCandidates(lex: Lexicon, part: string): Candidate[] {
   return c;
 }
 
-const isEnglish = (t: Token | undefined): boolean => !!t && (ENGLISH.has(t.core) || (t.core !== '' && t.core[0] !== t.core[0]!.toLowerCase() && ENGLISH.has(t.core.toLowerCase())));
+const isEnglish = (t: Token | undefined): boolean => {
+  if (!t) return false;
+  const core = t.core;
+  // the listed words are short and ASCII: a capital A–Z opening a short core is the only case
+  // worth a lowercase copy
+  if (core.length > 6 || core.length < 2) return false;
+  if (ENGLISH.has(core)) return true;
+  const c = core.charCodeAt(0);
+  return c >= 65 && c <= 90 && ENGLISH.has(core.toLowerCase());
+};
 
 
 const endsSentence = (t: Token | undefined): boolean => {
