@@ -12,6 +12,7 @@ interface PdfJsPage {
   getTextContent(): Promise<{ items: Array<PdfJsTextItem | { type: string }> }>;
   getViewport(options: { scale: number }): PdfJsViewport;
   render(options: { canvasContext: unknown; viewport: PdfJsViewport; canvas: unknown }): { promise: Promise<void> };
+  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
   cleanup(): void;
 }
 interface Canvas2D { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }
@@ -68,6 +69,43 @@ export class PdfFile extends PDFParse {
     }
     page.cleanup();
     return { number: n, lines: layoutPage(items, n), source: 'layer', ocrConfidence: null };
+  }
+
+  /**
+   * The resolution of the largest image painted on page n (1-based), in pixels per inch of the page,
+   * or null when the page paints no image. A scanned page is one image: this is the scanner's resolution.
+   */
+  async imageDpi(n: number): Promise<number | null> {
+    const doc = await this.document();
+    let page: PdfJsPage;
+    try {
+      page = await doc.getPage(n);
+    } catch (error) {
+      throw pdfError(error, this.file);
+    }
+    // pdf.js operator numbers (OPS): stable since pdf.js 1.x.
+    const SAVE = 10, RESTORE = 11, TRANSFORM = 12, PAINT_IMAGE_MASK = 83, PAINT_IMAGE = 85;
+    const { fnArray, argsArray } = await page.getOperatorList();
+    let ctm = [1, 0, 0, 1, 0, 0];
+    const stack: number[][] = [];
+    let best: { area: number; dpi: number } | null = null;
+    fnArray.forEach((fn, i) => {
+      const args = argsArray[i] ?? [];
+      if (fn === SAVE) stack.push(ctm);
+      else if (fn === RESTORE) ctm = stack.pop() ?? ctm;
+      else if (fn === TRANSFORM) {
+        const [a, b, c, d, e, f] = args as number[];
+        const [A, B, C, D, E, F] = ctm as [number, number, number, number, number, number];
+        ctm = [a! * A + b! * C, a! * B + b! * D, c! * A + d! * C, c! * B + d! * D, e! * A + f! * C + E, e! * B + f! * D + F];
+      } else if (fn === PAINT_IMAGE || fn === PAINT_IMAGE_MASK) {
+        const w = Number(args[1] ?? (args[0] as { width?: number } | undefined)?.width ?? 0);
+        // The unit square the image fills is scaled by the CTM: its x axis is the image's width in points.
+        const widthPt = Math.hypot(ctm[0]!, ctm[1]!);
+        const heightPt = Math.hypot(ctm[2]!, ctm[3]!);
+        if (w > 0 && widthPt > 0 && (!best || widthPt * heightPt > best.area)) best = { area: widthPt * heightPt, dpi: (w * 72) / widthPt };
+      }
+    });
+    return best === null ? null : Math.round((best as { dpi: number }).dpi);
   }
 
   /**

@@ -6,7 +6,7 @@ import { imagePages, MAX_IMAGE_PIXELS, type ImageFormat } from '../input/image.j
 import { PdfFile } from '../input/pdf.js';
 import type { Warning } from '../schema/minutes.js';
 import type { OcrPool } from './pool.js';
-import { RENDER_DPI } from './preprocess.js';
+import { estimateSkew, pgmPixels, renderDpi } from './preprocess.js';
 import { isPlausibleLayer, textQuality } from './quality.js';
 import { ocrPage } from './recognize.js';
 
@@ -111,8 +111,10 @@ async function readPdfPage(pdf: PdfFile, n: number, options: OcrDocumentOptions)
   if (options.mode === 'auto' && layerQuality && isPlausibleLayer(layerQuality)) return { pages: [layer], warnings: [] };
 
   await options.pool.ready();
-  const rendered = await pdf.renderPage(n, RENDER_DPI, options.maxPixels ?? MAX_IMAGE_PIXELS);
-  const reading = await ocrPage(options.pool, { image: rendered.image, page: n, dpi: rendered.dpi, timeoutMs: options.pageTimeoutMs });
+  const dpi = renderDpi(await pdf.imageDpi(n));
+  const rendered = await pdf.renderPage(n, dpi, options.maxPixels ?? MAX_IMAGE_PIXELS);
+  const skew = estimateSkew(pgmPixels(rendered.image, rendered.width, rendered.height), rendered.width, rendered.height);
+  const reading = await ocrPage(options.pool, { image: rendered.image, page: n, dpi: rendered.dpi, timeoutMs: options.pageTimeoutMs, skew });
   const warnings = [...reading.warnings];
 
   if (options.mode === 'auto' && layerQuality) {

@@ -7,6 +7,8 @@ export interface OcrLine { words: OcrWord[]; bbox: Box; baseline?: Box }
 /** The part of tesseract.js's Page this module reads (kept structural so tests can build pages by hand). */
 export interface OcrPage {
   blocks: Array<{ paragraphs: Array<{ lines: OcrLine[] }> }> | null;
+  /** Tesseract's mean word confidence for the page. */
+  confidence?: number;
 }
 
 export interface PageReading {
@@ -132,4 +134,19 @@ export function pageLines(page: OcrPage, pageNumber: number): PageReading {
     return { text: rowText(r, em), page: pageNumber, line: i + 1, confidence, gapBefore, wrapped };
   });
   return { lines: out, confidence: count ? Math.round((sum / count) * 10) / 10 : null, words: count };
+}
+
+/** Median slope of the long text lines' baselines, in radians (image coordinates: positive falls to the right). */
+export function baselineSlope(page: OcrPage): number {
+  const slopes: number[] = [];
+  for (const block of page.blocks ?? []) {
+    for (const para of block.paragraphs) {
+      for (const l of para.lines) {
+        const b = l.baseline;
+        // Short lines (a page number, a signature) give a poor angle.
+        if (b && b.x1 - b.x0 > 300) slopes.push(Math.atan2(b.y1 - b.y0, b.x1 - b.x0));
+      }
+    }
+  }
+  return slopes.length >= 3 ? median(slopes) : 0;
 }

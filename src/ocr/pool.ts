@@ -22,8 +22,10 @@ export interface RecognizeRequest {
   image: Uint8Array;
   /** Per-call Tesseract parameters (e.g. `user_defined_dpi`), restored after the call. */
   parameters?: Record<string, string>;
-  /** Let Tesseract measure the skew of the text lines and straighten the image before reading. */
+  /** Let Tesseract measure the skew of the text lines and straighten the image (costs a second layout analysis). */
   deskew?: boolean;
+  /** Rotate the image by this angle before reading (Tesseract's sign: what its own skew measure would return). */
+  rotateRadians?: number;
   /** Time limit for this page; the worker is killed and replaced when it runs over. */
   timeoutMs?: number;
 }
@@ -141,6 +143,7 @@ export class OcrPool {
       const { request } = job;
       const options: Record<string, unknown> = { ...request.parameters };
       if (request.deskew) options.rotateAuto = true;
+      else if (request.rotateRadians) options.rotateRadians = request.rotateRadians;
       const work = worker.recognize(request.image as unknown as Buffer, options, { text: false, blocks: true });
       const limits: Array<Promise<never>> = [];
       if (request.timeoutMs !== undefined && Number.isFinite(request.timeoutMs)) {
