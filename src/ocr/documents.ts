@@ -119,7 +119,8 @@ async function readPdfPage(pdf: PdfFile, n: number, options: OcrDocumentOptions)
 
   if (options.mode === 'auto' && layerQuality) {
     const ocrQuality = textQuality(pageText(reading.page));
-    if (ocrQuality.score <= layerQuality.score) {
+    // OCR of a born-digital page reads back the same words with a few new errors: it must be clearly better.
+    if (ocrQuality.score <= layerQuality.score + 0.05) {
       return { pages: [layer], warnings: [] };
     }
     warnings.unshift(warning(

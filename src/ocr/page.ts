@@ -1,5 +1,6 @@
 // Turns Tesseract's block/paragraph/line/word tree for one page into raw lines with confidences and layout hints.
 import type { RawLine } from '../document.js';
+import { restoreEmphasisMarks, restoreHeadingMark } from './marks.js';
 
 interface Box { x0: number; y0: number; x1: number; y1: number }
 export interface OcrWord { text: string; confidence: number; bbox: Box }
@@ -49,7 +50,12 @@ const percentile = (values: number[], q: number): number => {
 function rows(lines: OcrLine[]): Row[] {
   const out: Row[] = [];
   const sorted = lines
-    .map((l) => ({ ...l, words: l.words.filter((w) => w.text.trim() !== '') }))
+    .map((l) => {
+      const words = l.words.filter((w) => w.text.trim() !== '').map((w) => ({ ...w }));
+      restoreHeadingMark(words);
+      words.forEach(restoreEmphasisMarks);
+      return { ...l, words };
+    })
     .filter((l) => l.words.length > 0)
     .sort((a, b) => a.bbox.y0 + a.bbox.y1 - (b.bbox.y0 + b.bbox.y1));
   for (const line of sorted) {
