@@ -41,6 +41,8 @@ export interface Line {
   gapBefore: boolean;
   /** The line was broken by the page width and continues on the next line. */
   wrapped: boolean;
+  /** The line was read by OCR, so OCR's typical confusions (§ read as 8 or $) are worth considering. */
+  ocr: boolean;
 }
 
 export interface DocumentMessages {

@@ -25,16 +25,23 @@ function markPageNumbers(lines: Line[]): void {
   for (const l of lines) if (!l.furniture && isPageNumber(l.text)) l.furniture = 'page-number';
 }
 
+/** OCR may run the box's labels together with stray glyphs ("Justerandet”rUtdragsbestyrkande"): a short line naming the box is the box. */
+function isSignBoxLine(text: string): boolean {
+  const t = text.trim();
+  if (SIGN_BOX.test(t)) return true;
+  return t.length <= 80 && t.split(/\s+/).length <= 6 && /utdragsbestyrkande|(?:justerandes|justerares|ordförandes)\s*sign/i.test(t) && !/[.!?]$/.test(t);
+}
+
 function markSignatureBoxes(lines: Line[]): void {
   const content = lines.filter((l) => l.text.trim() !== '');
   for (let i = 0; i < content.length; i++) {
-    if (!SIGN_BOX.test(content[i]!.text.trim())) continue;
+    if (!isSignBoxLine(content[i]!.text)) continue;
     content[i]!.furniture = 'signature-box';
     // Bare role labels right before or after a box label belong to the same box.
     for (const dir of [-1, 1]) {
       for (let j = i + dir; j >= 0 && j < content.length && j >= i - 3 && j <= i + 3; j += dir) {
         const t = content[j]!.text.trim();
-        if (SIGN_BOX_ROLE.test(t) || SIGN_BOX.test(t)) content[j]!.furniture = 'signature-box';
+        if (SIGN_BOX_ROLE.test(t) || isSignBoxLine(t)) content[j]!.furniture = 'signature-box';
         else break;
       }
     }

@@ -2,6 +2,7 @@
 import type { Line, RawPage } from '../document.js';
 import { markFurniture } from './furniture.js';
 import { splitMarkdownLine } from './markdown.js';
+import { restoreOcrEmphasis, restoreOcrHeading } from './ocr-marks.js';
 import { restoreSectionSigns } from './section-sign.js';
 
 export { isPageNumber } from './furniture.js';
@@ -19,7 +20,13 @@ export function cleanPages(pages: readonly RawPage[]): Line[] {
         gap = true;
         continue;
       }
-      const segments = splitMarkdownLine(page.source === 'ocr' ? restoreSectionSigns(raw.text) : raw.text);
+      const ocr = page.source === 'ocr';
+      const segments = splitMarkdownLine(ocr ? restoreOcrEmphasis(raw.text) : raw.text).map((seg) => {
+        if (!ocr) return seg;
+        // OCR confusions at the start of each field: "§" read as "$" or "8", "##" read as "HH".
+        const fixed = restoreOcrHeading(restoreSectionSigns(seg.text));
+        return { ...seg, text: fixed.text, heading: seg.heading || fixed.heading };
+      });
       segments.forEach((seg, i) => {
         const text = normaliseSpace(seg.text);
         if (text === '') return;
@@ -32,6 +39,7 @@ export function cleanPages(pages: readonly RawPage[]): Line[] {
           furniture: null,
           gapBefore: gap || (i === 0 && raw.gapBefore === true) || i > 0,
           wrapped: i === segments.length - 1 && raw.wrapped === true,
+          ocr,
         });
         gap = false;
       });

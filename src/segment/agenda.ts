@@ -9,8 +9,8 @@ import { labelKey, ref } from './text.js';
 /** "§784 Mötets öppnande ..... 4", "3. Budget\t12", "Tid och plats.....1" */
 const TOC_LINE = /^(.*?\S)(?:\s*\.{2,}\s*|\s*…+\s*|\t+\s*|\s+|(?<=\p{L}))(\d{1,3})$/u;
 const NUMBERED = /^(?:§\s*(\d+)|(\d{1,3})[.)])\s*(.*)$/;
-/** A trailing kind code such as "(I)" or "(B)", defined by a legend in the document. */
-const KIND_SUFFIX = /\s*\(([A-ZÅÄÖ])\)\s*$/;
+/** A trailing kind code such as "(I)" or "(B)", defined by a legend in the document; OCR reads "(I)" as "(1)" or "(l)". */
+const KIND_SUFFIX = /\s*\(([A-ZÅÄÖ1l|])\)\s*$/;
 
 export interface ParsedEntry { number: string | null; title: string; page: number | null; kind: string | null }
 
@@ -33,7 +33,7 @@ export function parseAgendaLine(text: string, withPage: boolean): ParsedEntry | 
   let kind: string | null = null;
   const k = KIND_SUFFIX.exec(t);
   if (k) {
-    kind = k[1]!;
+    kind = /[1l|]/.test(k[1]!) ? 'I' : k[1]!;
     t = t.slice(0, k.index).trim();
   }
   if (!t) return null;
@@ -91,14 +91,21 @@ function tableOfContents(ctx: SegmentContext): AgendaEntry[] | null {
     const run: number[] = [];
     for (let j = i; j < lines.length; j++) {
       if (lines[j]!.furniture) continue;
-      if (!ctx.isFree(j) || !TOC_LINE.test(lines[j]!.text.trim()) || !/\D/.test(lines[j]!.text)) break;
-      if (!/(?:\.{2,}|\t|\s)\s*\d{1,3}$|\p{L}\d{1,3}$/u.test(lines[j]!.text.trim())) break;
+      if (!ctx.isFree(j)) break;
+      const t = lines[j]!.text.trim();
+      const isEntry = TOC_LINE.test(t) && /\D/.test(t) && /(?:\.{2,}|\t|\s)\s*\d{1,3}$|\p{L}\d{1,3}$/u.test(t);
+      // Inside a run, a numbered entry whose page number OCR lost (or moved) still belongs, if the run goes on after it.
+      const next = ctx.nextContent(j);
+      const bridged = !isEntry && run.length >= 2 && /^(?:§\s*)?\d+[.)]?\s+\S/.test(t) && next >= 0 && TOC_LINE.test(lines[next]!.text.trim());
+      if (!isEntry && !bridged) break;
       run.push(j);
     }
-    const parsed = run.map((j) => ({ j, e: parseAgendaLine(lines[j]!.text, true) }));
+    const parsed = run.map((j) => ({ j, e: parseAgendaLine(lines[j]!.text, true) ?? parseAgendaLine(lines[j]!.text, false) }));
+    restoreOcrParagraphSigns(parsed.map((p) => p.e), run.map((j) => lines[j]!));
     const numbered = parsed.filter((p) => p.e?.number);
     // Page numbers in a table of contents never go down.
-    const pagesRise = parsed.every((p, k) => k === 0 || (p.e?.page ?? 0) >= (parsed[k - 1]!.e?.page ?? 0));
+    const pages = parsed.map((p) => p.e?.page).filter((n): n is number => n !== null && n !== undefined);
+    const pagesRise = pages.every((n, k) => k === 0 || n >= pages[k - 1]!);
     if (run.length >= 3 && pagesRise && (numbered.length >= 2 || run.length >= 4)) {
       for (const j of run) ctx.claim(j, 'agenda');
       const keep = numbered.length >= 2 ? numbered : parsed.filter((p) => p.e && !SECTION_LABELS.has(labelKey(p.e.title)) && !groupLabel(p.e.title));
@@ -107,6 +114,19 @@ function tableOfContents(ctx: SegmentContext): AgendaEntry[] | null {
     if (run.length) i = run[run.length - 1]!;
   }
   return null;
+}
+
+/** On OCR'd lines "§794" can come out as "8794": inside a run of § entries, a number that continues the run is a §. */
+function restoreOcrParagraphSigns(entries: Array<ParsedEntry | null>, lines: readonly Line[]): void {
+  entries.forEach((e, k) => {
+    if (!e || e.number || !lines[k]!.ocr) return;
+    const m = /^8\s?(\d{2,4})\s+(.*)$/.exec(e.title);
+    const prev = entries.slice(0, k).reverse().find((x) => x?.number)?.number;
+    if (m && prev && Number(m[1]) === Number(prev) + 1) {
+      e.number = m[1]!;
+      e.title = m[2]!.trim();
+    }
+  });
 }
 
 /** A legend of kind codes ("B beslut", "I information"): claimed so it does not end up in an item. */

@@ -40,6 +40,9 @@ function combinedLabel(text: string): GroupLabel | null {
 
 /** "Tjänstepersoner/ övriga Carl Bartler (…)": a label run into its first entry with only a space between. */
 function labelThenEntries(text: string): [string, string, string] | null {
+  // OCR can glue a label to the first name: "TjänstepersonerMikaela Waltersson (M)".
+  const glued = /^(\p{L}[\p{L}/ ]{2,40}?\p{Ll})(\p{Lu}\p{Ll}.*)$/u.exec(text);
+  if (glued && (groupLabel(glued[1]!) || roleHeading(glued[1]!)) && isEntryText(glued[2]!)) return [text, glued[1]!, glued[2]!];
   const words = text.split(' ');
   if (!LABEL_FIRST_WORDS.has(labelKey(words[0]!.split('/')[0]!))) return null;
   for (let k = Math.min(4, words.length - 2); k >= 1; k--) {

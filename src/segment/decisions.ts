@@ -4,7 +4,8 @@ import type { Decision, Vote } from '../schema/minutes.js';
 import { isBodySectionLabel, isDecisionHeading } from './labels.js';
 import { BULLET, joinLines, ref } from './text.js';
 
-const CLAUSE = /^(?:[-–•*]\s*|\d+[.)]\s*)?att\s+\S/i;
+/** "att …", "- att …", "1. att …"; OCR may leave a quote where an italic mark stood ("\"Att …"). */
+const CLAUSE = /^["“”'*]?(?:[-–•*]\s*|\d+[.)]\s*)?att\s+\S/i;
 const NUMBERED_POINT = /^\d+[.)]\s+\S/;
 /** "Kommunstyrelsen beslutar att …", "Mötet beslutade att …" inside running text. */
 const INLINE_DECISION = /^(?:[\p{Lu}][\p{L}-]*\s+){0,2}(?:beslutar|beslutade|beslöt)\s+(?:att|enligt)\s+\S/u;
@@ -92,9 +93,15 @@ function clauses(block: readonly Line[]): Decision[] {
     current.lines.push(l);
   }
   return out.map(({ lines }) => ({
-    text: joinClause(lines).replace(/^[-–•*]\s*/, '').replace(/^\d+[.)]\s+(?=att\s)/i, '').replace(/^\*+|\*+$/g, '').trim(),
+    text: unquote(joinClause(lines).replace(/^[-–•*]\s*/, '').replace(/^\d+[.)]\s+(?=att\s)/i, '').replace(/^\*+|\*+$/g, '').trim()),
     source: ref(lines[0]!),
   })).filter((d) => d.text.length > 0);
+}
+
+/** A quote at either end with no partner inside is an emphasis mark read by OCR, not a quotation. */
+function unquote(text: string): string {
+  const quotes = (text.match(/["“”]/g) ?? []).length;
+  return quotes === 1 ? text.replace(/^["“”]|["“”]$/g, '').trim() : text;
 }
 
 /** Running text joined with spaces; list points under a clause keep their own lines. */

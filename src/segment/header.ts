@@ -3,7 +3,7 @@ import type { Line } from '../document.js';
 import type { DocumentKind, Header } from '../schema/minutes.js';
 import type { SegmentContext } from './context.js';
 import { findDates, findTimes } from './dates.js';
-import { AGENDA_LABELS, SECTION_LABELS, groupLabel, roleHeading } from './labels.js';
+import { AGENDA_LABELS, LABEL_FIRST_WORDS, SECTION_LABELS, groupLabel, roleHeading } from './labels.js';
 import { isPageNumber } from '../clean/furniture.js';
 import { isTitleLike, keySet, labelKey } from './text.js';
 
@@ -36,7 +36,8 @@ function labelledValues(ctx: SegmentContext, end: number, labels: Set<string>): 
     if (m && labels.has(labelKey(m[1]!)) && m[2]!.trim()) {
       let value = m[2]!.trim();
       let k = i;
-      while (ctx.lines[k]!.wrapped && k + 1 < end) value += ' ' + ctx.lines[++k]!.text.trim();
+      // A wrapped value continues, unless the next line opens a section of its own (OCR marks wraps generously).
+      while (ctx.lines[k]!.wrapped && k + 1 < end && !startsWithLabel(ctx.lines[k + 1]!.text)) value += ' ' + ctx.lines[++k]!.text.trim();
       out.push({ label: labelKey(m[1]!), value, at: l, index: i });
       continue;
     }
@@ -48,6 +49,12 @@ function labelledValues(ctx: SegmentContext, end: number, labels: Set<string>): 
     }
   }
   return out;
+}
+
+function startsWithLabel(text: string): boolean {
+  // OCR glues a label to what follows ("TjänstepersonerMikaela"): the label ends where a capital starts a new word.
+  const first = (text.trim().split(/[\s:\t/]/)[0] ?? '').split(/(?<=\p{Ll})(?=\p{Lu})/u)[0] ?? '';
+  return LABEL_FIRST_WORDS.has(labelKey(first)) || SECTION_LABELS.has(labelKey(text.split(/[:\t]/)[0] ?? ''));
 }
 
 /** "Plats och tid Kommunhuset, kl. 08.30": a label followed by its value after a plain space. */
@@ -63,7 +70,7 @@ function labelPrefix(text: string, labels: Set<string>): [string, string, string
 
 /** Place words around a date and time: "Orbaden den 24 januari 2024 kl 09:00-15:00", "… 08.30-12:00 på Mindpark, …". */
 export function locationFrom(value: string): string | null {
-  let v = value.replace(/\s+/g, ' ').trim();
+  const v = value.replace(/\s+/g, ' ').replace(/^[–—-]\s*/, '').trim();
   const after = /\b(?:på|pa|i lokal(?:en)?|lokal)\s+(.+)$/i.exec(v);
   const firstDateOrTime = v.search(/\b(?:den\s+)?\d{1,2}(?::e|:a)?\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)|\b\d{4}-\d{2}-\d{2}|\bkl(?:ockan)?\.?\s*\d|\b\d{1,2}[.:]\d{2}\b|\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b/i);
   let place: string;
@@ -71,7 +78,7 @@ export function locationFrom(value: string): string | null {
   else if (firstDateOrTime > 0) place = v.slice(0, firstDateOrTime);
   else if (firstDateOrTime < 0) place = v;
   else return null;
-  place = place.replace(/\b(?:den|kl\.?|klockan)\s*$/i, '').replace(/^[\s,–-]+|[\s,.;–-]+$/g, '').trim();
+  place = place.replace(/\b(?:den|kl\.?|klockan)\s*$/i, '').replace(/^[\s,–—-]+|[\s,.;–—-]+$/g, '').trim();
   // A sentence end closes the place; what follows is another remark ("Mötesrum …").
   place = place.replace(/\.\s.*$/, '');
   return place && !/^\d/.test(place) ? place : null;

@@ -22,7 +22,8 @@ export interface Heading {
 const PARAGRAPH = /^(?:[A-ZÅÄÖ]{1,6}\s*)?§\s*(\d{1,5})(?![\d-–])\s*[.:]?\s*(.*)$/;
 const NUMBERED = /^(\d{1,3})[.)]\s+(\S.*)$/;
 const CASE_NUMBER = /\b(?:Dnr|Diarienr|Diarienummer|Dnr\.)\s*:?\s*([A-ZÅÄÖ]{0,6}\s?\d{2,4}[/.-]\d{1,5}(?:[/.-]\d{1,4})?)\b/i;
-const KIND = /\s*\(([A-ZÅÄÖ])\)\s*$/;
+/** A kind code after the title; OCR reads "(I)" as "(1)", "(l)" or "(|)". */
+const KIND = /\s*\(([A-ZÅÄÖ1l|])\)\s*$/;
 
 function isFrontMatter(t: string): boolean {
   const key = labelKey(t.split(/[:\t]/)[0] ?? t);
@@ -41,7 +42,7 @@ function titleParts(raw: string): { title: string; kind: string | null; caseNumb
   let kind: string | null = null;
   const k = KIND.exec(title);
   if (k) {
-    kind = k[1]!;
+    kind = /[1l|]/.test(k[1]!) ? 'I' : k[1]!;
     title = title.slice(0, k.index).trim();
   }
   return { title: title.replace(/:$/, '').trim(), kind, caseNumber };
@@ -87,12 +88,21 @@ function extendTitle(ctx: SegmentContext, index: number, title: string, caseNumb
   return { title: t, caseNumber: cn, last };
 }
 
+/** OCR reads "§794" as "8794": on an OCR'd line, a leading 8 before the next paragraph number in sequence is a §. */
+const OCR_PARAGRAPH = /^8\s?(\d{2,4})(?![\d-–])\s*[.:]?\s*(.*)$/;
+
 function paragraphHeadings(ctx: SegmentContext): Heading[] {
   const out: Heading[] = [];
+  let last: number | null = null;
   ctx.lines.forEach((l, i) => {
     if (!ctx.isFree(i)) return;
-    const m = PARAGRAPH.exec(l.text.trim());
+    let m = PARAGRAPH.exec(l.text.trim());
+    if (!m && l.ocr && last !== null) {
+      const o = OCR_PARAGRAPH.exec(l.text.trim());
+      if (o && (Number(o[1]) === last + 1 || Number(o[1]) === last + 2)) m = o;
+    }
     if (!m) return;
+    last = Number(m[1]);
     const parts = titleParts(m[2]!);
     const ext = extendTitle(ctx, i, parts.title, parts.caseNumber);
     const title = titleParts(ext.title);
@@ -111,7 +121,8 @@ function numberedHeadings(ctx: SegmentContext): Heading[] {
   const cands: Array<{ i: number; n: number; rest: string; w: number }> = [];
   ctx.lines.forEach((l, i) => {
     if (!ctx.isFree(i)) return;
-    const m = NUMBERED.exec(l.text.trim());
+    // OCR reads "3." as "3," often enough that a comma counts on OCR'd lines.
+    const m = NUMBERED.exec(l.text.trim()) ?? (l.ocr ? /^(\d{1,3}),\s+(\S.*)$/.exec(l.text.trim()) : null);
     if (!m) return;
     const rest = m[2]!;
     if (!isTitleLike(rest) && !(rest.endsWith(':') && isTitleLike(rest.slice(0, -1))) && !(l.wrapped && rest.length < 130)) return;

@@ -21,8 +21,9 @@ export function labelKey(s: string): string {
 const labelCache = new Map<string, string>();
 
 const VOWELISH = new Set([...'aeoåäöéèáàóòüøô6&']);
-const TRAILING = new Set([...' \t\n:.;,–—-']);
-const LEADING = new Set([...' \t\n#*•-']);
+// Quotes count as edge noise too: OCR reads the "**" around a label as quotes.
+const TRAILING = new Set([...' \t\n:.;,–—-"”“\'’']);
+const LEADING = new Set([...' \t\n#*•-"”“']);
 
 /** One pass over the characters: this runs for most lines of every document, so it avoids regex passes. */
 function computeLabelKey(s: string): string {

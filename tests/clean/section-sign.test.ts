@@ -19,3 +19,10 @@ describe('section signs read as dollars by OCR', () => {
     expect(cleanPages([page('layer')])[0]!.text).toBe('$ 5 per månad');
   });
 });
+
+describe('section signs inside OCR’d fields', () => {
+  it('reads "$8784", "88 784-796" and "8794" in sequence', () => {
+    expect(restoreSectionSigns('$8784 Mötets öppnande')).toBe('§784 Mötets öppnande');
+    expect(restoreSectionSigns('88 784-796')).toBe('§§ 784-796');
+  });
+});

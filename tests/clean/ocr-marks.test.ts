@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { cleanPages } from '../../src/clean/index.js';
+import { restoreOcrEmphasis, restoreOcrHeading } from '../../src/clean/ocr-marks.js';
+
+describe('Markdown marks as OCR reads them', () => {
+  it('turns quote pairs glued between fields back into field separators', () => {
+    expect(restoreOcrEmphasis('Hälsingerådet"”"SAMMANTRÄDESPROTOKOLL””Styrelsen ek för')).toBe('Hälsingerådet**SAMMANTRÄDESPROTOKOLL**Styrelsen ek för');
+    expect(restoreOcrEmphasis('Han sa "hej" till mig')).toBe('Han sa "hej" till mig');
+  });
+  it('reads heading marks read as letters, and a stray quote closing a heading', () => {
+    expect(restoreOcrHeading('HH NÄRVARANDE')).toEqual({ text: 'NÄRVARANDE', heading: 2 });
+    expect(restoreOcrHeading('titt EJ NÄRVARANDE')).toEqual({ text: 'EJ NÄRVARANDE', heading: 2 });
+    expect(restoreOcrHeading('§784 Mötets öppnande”')).toEqual({ text: '§784 Mötets öppnande', heading: 0 });
+    expect(restoreOcrHeading('HE is not a mark here')).toEqual({ text: 'is not a mark here', heading: 2 });
+    expect(restoreOcrHeading('Hej och välkomna')).toEqual({ text: 'Hej och välkomna', heading: 0 });
+  });
+  it('applies only to OCR pages', () => {
+    const page = (source: 'ocr' | 'plain') => ({ number: 1, source, ocrConfidence: null, lines: [{ text: 'HH NÄRVARANDE', page: 1, line: 1, confidence: null }] });
+    expect(cleanPages([page('ocr')])[0]).toMatchObject({ text: 'NÄRVARANDE', heading: 2, ocr: true });
+    expect(cleanPages([page('plain')])[0]).toMatchObject({ text: 'HH NÄRVARANDE', heading: 0, ocr: false });
+  });
+});
