@@ -72,8 +72,8 @@ export class PdfFile extends PDFParse {
   }
 
   /**
-   * The resolution of the largest image painted on page n (1-based), in pixels per inch of the page,
-   * or null when the page paints no image. A scanned page is one image: this is the scanner's resolution.
+   * The resolution of the largest image painted on page n (1-based), in pixels per inch of the page, when it
+   * covers at least half the page (a scan); null otherwise (no image, or a logo on a born-digital page).
    */
   async imageDpi(n: number): Promise<number | null> {
     const doc = await this.document();
@@ -105,7 +105,9 @@ export class PdfFile extends PDFParse {
         if (w > 0 && widthPt > 0 && (!best || widthPt * heightPt > best.area)) best = { area: widthPt * heightPt, dpi: (w * 72) / widthPt };
       }
     });
-    return best === null ? null : Math.round((best as { dpi: number }).dpi);
+    const box = page.getViewport({ scale: 1 });
+    const found = best as { area: number; dpi: number } | null;
+    return found && found.area >= 0.5 * box.width * box.height ? Math.round(found.dpi) : null;
   }
 
   /**

@@ -110,8 +110,12 @@ async function readPdfPage(pdf: PdfFile, n: number, options: OcrDocumentOptions)
   const layerQuality = empty ? null : textQuality(text);
   if (options.mode === 'auto' && layerQuality && isPlausibleLayer(layerQuality)) return { pages: [layer], warnings: [] };
 
+  // A bad layer can only be bettered where it lies over a scan: OCR of rendered text glyphs reads the same words.
+  const scanDpi = await pdf.imageDpi(n);
+  if (options.mode === 'auto' && layerQuality && scanDpi === null) return { pages: [layer], warnings: [] };
+
   await options.pool.ready();
-  const dpi = renderDpi(await pdf.imageDpi(n));
+  const dpi = renderDpi(scanDpi);
   const rendered = await pdf.renderPage(n, dpi, options.maxPixels ?? MAX_IMAGE_PIXELS);
   const skew = estimateSkew(pgmPixels(rendered.image, rendered.width, rendered.height), rendered.width, rendered.height);
   const reading = await ocrPage(options.pool, { image: rendered.image, page: n, dpi: rendered.dpi, timeoutMs: options.pageTimeoutMs, skew });
@@ -119,8 +123,9 @@ async function readPdfPage(pdf: PdfFile, n: number, options: OcrDocumentOptions)
 
   if (options.mode === 'auto' && layerQuality) {
     const ocrQuality = textQuality(pageText(reading.page));
-    // OCR of a born-digital page reads back the same words with a few new errors: it must be clearly better.
-    if (ocrQuality.score <= layerQuality.score + 0.05) {
+    // Judged by known words and garbage, not by å/ä/ö: a few misread letters would decide that alone.
+    const plain = (q: typeof ocrQuality) => q.known - q.junk;
+    if (plain(ocrQuality) <= plain(layerQuality) + 0.02) {
       return { pages: [layer], warnings: [] };
     }
     warnings.unshift(warning(
