@@ -24,7 +24,7 @@ const { PdfFile } = await dist('input/pdf.js');
 const { readInput } = await dist('input/read.js');
 const { OcrPool } = await dist('ocr/pool.js');
 const { ocrPage } = await dist('ocr/recognize.js');
-const { estimateSkew, pgmPixels, renderDpi } = await dist('ocr/preprocess.js');
+const { deskewAngle, estimateSkew, pgmPixels, renderDpi } = await dist('ocr/preprocess.js');
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -123,7 +123,7 @@ async function runProtokoll() {
     await limited(allPages, jobs + 1, async (p) => {
       const image = new Uint8Array(fs.readFileSync(p.image));
       // --no-deskew measures what deskewing buys: 0 means "measured, straight" (no second reading either).
-      const skew = flag('--no-deskew') ? 0 : estimateSkew(pgmPixels(image, p.width, p.height), p.width, p.height);
+      const skew = flag('--no-deskew') ? 0 : deskewAngle(estimateSkew(pgmPixels(image, p.width, p.height), p.width, p.height));
       const r = await ocrPage(pool, { image, page: p.index + 1, dpi: p.dpi, skew });
       texts.set(p.image, r.page.lines.map((l) => l.text).join('\n'));
     });

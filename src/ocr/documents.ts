@@ -6,7 +6,7 @@ import { imagePages, MAX_IMAGE_PIXELS, type ImageFormat } from '../input/image.j
 import { PdfFile } from '../input/pdf.js';
 import type { Warning } from '../schema/minutes.js';
 import type { OcrPool } from './pool.js';
-import { estimateSkew, pgmPixels, renderDpi } from './preprocess.js';
+import { deskewAngle, estimateSkew, pgmPixels, renderDpi } from './preprocess.js';
 import { isPlausibleLayer, textQuality } from './quality.js';
 import { ocrPage } from './recognize.js';
 
@@ -117,7 +117,7 @@ async function readPdfPage(pdf: PdfFile, n: number, options: OcrDocumentOptions)
   await options.pool.ready();
   const dpi = renderDpi(scanDpi);
   const rendered = await pdf.renderPage(n, dpi, options.maxPixels ?? MAX_IMAGE_PIXELS);
-  const skew = estimateSkew(pgmPixels(rendered.image, rendered.width, rendered.height), rendered.width, rendered.height);
+  const skew = deskewAngle(estimateSkew(pgmPixels(rendered.image, rendered.width, rendered.height), rendered.width, rendered.height));
   const reading = await ocrPage(options.pool, { image: rendered.image, page: n, dpi: rendered.dpi, timeoutMs: options.pageTimeoutMs, skew });
   const warnings = [...reading.warnings];
 

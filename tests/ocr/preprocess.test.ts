@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateSkew, renderDpi } from '../../src/ocr/preprocess.js';
+import { deskewAngle, estimateSkew, renderDpi } from '../../src/ocr/preprocess.js';
 import { OcrProgressLine } from '../../src/ocr/progress.js';
 
 /** A white page with dark text-like rows sloping by `degrees` (positive: falling to the right). */
@@ -22,6 +22,10 @@ describe('deskew measurement', () => {
       expect((estimateSkew(page(d), 1600, 2200) * 180) / Math.PI).toBeCloseTo(d, 1);
     });
   }
+  it('straightens only from 1° on', () => {
+    expect(deskewAngle((0.7 * Math.PI) / 180)).toBe(0);
+    expect(deskewAngle((-2.2 * Math.PI) / 180)).toBeCloseTo((-2.2 * Math.PI) / 180, 6);
+  });
   it('leaves straight, blank and all-black pages alone', () => {
     expect(estimateSkew(page(0), 1600, 2200)).toBe(0);
     expect(estimateSkew(new Uint8Array(1000 * 1000).fill(250), 1000, 1000)).toBe(0);
