@@ -90,7 +90,7 @@ function percentile(values: number[], q: number): number {
  * line pitch (a paragraph break or blank line); `wrapped` marks a line that ran out of width: the next
  * line's first word would not have fitted after it, and the next line follows at normal pitch.
  */
-export function layoutPage(items: readonly TextItem[], page: number): RawLine[] {
+export function layoutPage(items: readonly TextItem[], page: number, pageWidth?: number): RawLine[] {
   const lines = groupLines(items);
   const pitches: number[] = [];
   for (let i = 1; i < lines.length; i++) {
@@ -99,8 +99,9 @@ export function layoutPage(items: readonly TextItem[], page: number): RawLine[] 
   }
   // The tightest common pitch is the line spacing; paragraph spacing and blank lines only add to it.
   const pitch = percentile(pitches, 0.2) || 12;
-  const rightMargin = Math.max(...lines.map((l) => l.right), 0);
   const leftMargin = Math.min(...lines.map((l) => l.left));
+  // On a sparse page the widest line is no guide to the margin; assume margins as wide as the left one.
+  const rightMargin = Math.max(...lines.map((l) => l.right), pageWidth ? pageWidth - leftMargin : 0, 0);
   const texts = lines.map(lineText);
   return lines.map((l, i) => {
     const prev = lines[i - 1];

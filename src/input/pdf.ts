@@ -68,7 +68,7 @@ export class PdfFile extends PDFParse {
       items.push({ str: it.str, x: it.transform[4] ?? 0, y: it.transform[5] ?? 0, width: it.width, height: it.height });
     }
     page.cleanup();
-    return { number: n, lines: layoutPage(items, n), source: 'layer', ocrConfidence: null };
+    return { number: n, lines: layoutPage(items, n, page.getViewport({ scale: 1 }).width), source: 'layer', ocrConfidence: null };
   }
 
   /**
