@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../output/yaml.js';
 import { forEachLimited } from '../batch/pool.js';
 import { expandInputs } from '../batch/walk.js';
 import { diff, formatDiff, type Difference } from '../compare/diff.js';

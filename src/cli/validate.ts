@@ -1,7 +1,7 @@
 // `protokoll validate`: checks JSON or YAML files against the output schema and names each problem's path.
 import fs from 'node:fs/promises';
 import { Command } from 'commander';
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../output/yaml.js';
 import { validateMinutes } from '../schema/validate.js';
 import { errorLine, type Io } from './io.js';
 

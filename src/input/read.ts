@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import type { InputDocument, RawPage } from '../document.js';
 import { warning } from '../document.js';
 import { InputError } from '../errors.js';
-import { readImage, readPdf, type OcrMode, type OcrProgress, type PagesRead } from '../ocr/documents.js';
-import { OcrPool } from '../ocr/pool.js';
+// Type-only: pdf.js and tesseract.js load when a PDF or image arrives, so text conversion starts fast.
+import type { OcrDocumentOptions, OcrMode, OcrProgress, PagesRead } from '../ocr/documents.js';
+import type { OcrPool } from '../ocr/pool.js';
 import { decodeText } from './decode.js';
 import { detectType } from './detect.js';
 import { textToPages } from './text.js';
@@ -32,6 +33,12 @@ export interface ReadOptions {
   onProgress?: (event: OcrProgress) => void;
 }
 
+/**
+ * Text inputs above this size are refused: a protokoll is tens of kilobytes, and segmenting tens of megabytes
+ * would take minutes and gigabytes for a file that is not minutes anyway.
+ */
+export const MAX_TEXT_BYTES = 20_000_000;
+
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -46,14 +53,19 @@ export async function readInput(bytes: Uint8Array, file: string, options: ReadOp
       throw new InputError('input-binary', `not a PDF, image or text file: it looks like ${type.what}`, { file });
     case 'image': {
       const format = type.format;
+      const { readImage } = await import('../ocr/documents.js');
       const read = await withPool(options, (ocr) => readImage(bytes, format, file, ocr));
       return { ...base, format: 'image', ...read };
     }
     case 'pdf': {
+      const { readPdf } = await import('../ocr/documents.js');
       const read = await withPool(options, (ocr) => readPdf(bytes, file, options.password, ocr));
       return { ...base, format: 'pdf', ...read };
     }
     case 'text': {
+      if (bytes.length > MAX_TEXT_BYTES) {
+        throw new InputError('input-too-large', `the text is ${(bytes.length / 1e6).toFixed(1)} MB; protokoll reads text files up to ${MAX_TEXT_BYTES / 1e6} MB (minutes are far smaller)`, { file });
+      }
       const decoded = decodeText(bytes, file);
       const warnings = decoded.encoding === 'windows-1252'
         ? [warning('input-encoding-fallback', 'the text is not valid UTF-8; it was read as Windows-1252')]
@@ -64,8 +76,9 @@ export async function readInput(bytes: Uint8Array, file: string, options: ReadOp
   }
 }
 
-async function withPool(options: ReadOptions, read: (ocr: Parameters<typeof readPdf>[3]) => Promise<PagesRead>): Promise<PagesRead> {
+async function withPool(options: ReadOptions, read: (ocr: OcrDocumentOptions) => Promise<PagesRead>): Promise<PagesRead> {
   // Workers start on the first page that needs OCR, so a born-digital PDF never pays for them.
+  const { OcrPool } = await import('../ocr/pool.js');
   const pool = options.ocrPool ?? new OcrPool({ jobs: options.jobs, lang: options.lang });
   try {
     return await read({ mode: options.ocr ?? 'auto', pool, pageTimeoutMs: options.pageTimeoutMs, onProgress: options.onProgress });

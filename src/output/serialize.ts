@@ -1,5 +1,5 @@
 // Serialises a document as JSON, YAML or one NDJSON line; the format decides the file extension.
-import { stringify as toYaml } from 'yaml';
+import { toYaml } from './yaml.js';
 
 export type OutputFormat = 'json' | 'yaml' | 'ndjson';
 
@@ -12,8 +12,7 @@ export function serialize(value: unknown, format: OutputFormat): string {
     case 'ndjson':
       return JSON.stringify(value) + '\n';
     case 'yaml':
-      // No anchors/aliases: consumers in other languages read plain YAML most reliably.
-      return toYaml(value, { aliasDuplicateObjects: false, lineWidth: 0 });
+      return toYaml(value);
   }
 }
 
