@@ -9,6 +9,10 @@ import { runBatch, type BatchOptions } from '../batch/run.js';
 import { formatSummary, summarize } from '../batch/summary.js';
 import { expandInputs, type InputFile, type WalkProblem } from '../batch/walk.js';
 import type { ConvertOptions } from '../convert.js';
+import type { OcrMode } from '../ocr/documents.js';
+import type { OcrPool } from '../ocr/pool.js';
+import { parseLang } from '../ocr/lang.js';
+import { OcrProgressLine } from '../ocr/progress.js';
 import { OutputError, UsageError } from '../errors.js';
 import { extensionFor, OUTPUT_FORMATS, type OutputFormat } from '../output/serialize.js';
 import { errorLine, type Io } from './io.js';
@@ -16,6 +20,9 @@ import { readSource } from './source.js';
 
 export interface ConvertCliOptions {
   format: OutputFormat;
+  ocr?: OcrMode;
+  lang?: string;
+  pageTimeout?: number;
   out?: string;
   repair: boolean;
   password?: string;
@@ -74,13 +81,41 @@ export async function runConvertFiles(files: readonly InputFile[], problems: rea
   // A single document to stdout behaves like a filter: no progress, no summary, just the error if any.
   const batchy = Boolean(outDir) || files.length > 1;
   const progress = new Progress(io, files.length, { quiet: opts.quiet || !batchy, lineInterval: deps.progressInterval, now: deps.now });
+  const jobs = opts.jobs ?? os.availableParallelism();
+  // One OCR pool for the whole batch; its workers start only when a page needs reading, and stop when the batch does.
+  const ocr = await ocrFor(files, opts, jobs, io, batchy, deps.convertOptions);
+  try {
+    return await finishConvert(files, problems, opts, io, deps, { outDir, batchy, progress, jobs, ocr });
+  } finally {
+    ocr.line?.clear();
+    await ocr.pool?.terminate();
+  }
+}
+
+interface OcrSetup { pool: OcrPool | null; line: OcrProgressLine | null; options: ConvertOptions }
+
+/** Text files never need OCR, so a text-only batch does not even load the engine. */
+async function ocrFor(files: readonly InputFile[], opts: ConvertCliOptions, jobs: number, io: Io, batchy: boolean, given?: ConvertOptions): Promise<OcrSetup> {
+  const options: ConvertOptions = { ...given, ocr: opts.ocr ?? given?.ocr, pageTimeoutMs: opts.pageTimeout !== undefined ? opts.pageTimeout * 1000 : given?.pageTimeoutMs };
+  const mayNeedOcr = opts.ocr !== 'never' && !given?.ocrPool && files.some((f) => !/\.(?:txt|text|md|markdown)$/i.test(f.path));
+  if (!mayNeedOcr) return { pool: null, line: null, options };
+  const { OcrPool: Pool } = await import('../ocr/pool.js');
+  const pool = new Pool({ jobs, lang: opts.lang });
+  // Page progress for a single document on a terminal; a batch shows its own bar.
+  const line = !batchy && !opts.quiet && io.errIsTty ? new OcrProgressLine({ stream: { isTTY: true, write: io.err } }) : null;
+  return { pool, line, options: { ...options, ocrPool: pool, onProgress: line?.update } };
+}
+
+async function finishConvert(files: readonly InputFile[], problems: readonly WalkProblem[], opts: ConvertCliOptions, io: Io, deps: ConvertDeps,
+  run: { outDir?: string; batchy: boolean; progress: Progress; jobs: number; ocr: OcrSetup }): Promise<number> {
+  const { outDir, batchy, progress, jobs } = run;
   const result = await runBatch(files, {
     format: opts.format,
     target: outDir ? targetsFor(outDir, files, opts.format) : undefined,
     emit: io.out,
     force: opts.force,
-    jobs: opts.jobs ?? os.availableParallelism(),
-    convertOptions: { ...deps.convertOptions, repair: opts.repair, password: opts.password },
+    jobs,
+    convertOptions: { ...run.ocr.options, repair: opts.repair, password: opts.password },
     read: (p) => readSource(p, io),
     write: deps.write,
     signal: deps.signal,
@@ -119,6 +154,15 @@ function targetsFor(outDir: string, files: readonly InputFile[], format: OutputF
   };
 }
 
+/** Checked up front, so a typo fails before a long batch starts rather than at its first scan. */
+function langOption(value: string): string {
+  try {
+    return parseLang(value).join('+');
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
@@ -134,6 +178,9 @@ export function convertCommand(io: Io, setExit: (code: number) => void, deps: Co
     .option('-j, --jobs <n>', 'inputs converted at the same time (default: the number of cores)', positiveInt)
     .option('--force', 'convert again even when an output is up to date')
     .option('--report <file.json>', 'write a JSON report: summary and one record per input')
+    .addOption(new Option('--ocr <mode>', 'when to read pages by OCR: auto (pages without a usable text layer, and images), always, never').choices(['auto', 'always', 'never']).default('auto'))
+    .option('--lang <codes>', 'OCR language: swe, eng or swe+eng', langOption, 'swe')
+    .option('--page-timeout <seconds>', 'give up OCR of one page after this long, with a warning', positiveInt, 120)
     .option('--no-repair', 'do not restore lost diacritics or undo OCR confusions')
     .option('--password <password>', 'password for encrypted PDFs')
     .option('-q, --quiet', 'print nothing but errors')
@@ -144,6 +191,7 @@ Examples:
   $ cat scan.txt | protokoll convert - --no-repair
   $ protokoll convert archive/ -o out/ --jobs 4 --report report.json
   $ protokoll convert archive/ --format ndjson | jq .document.date
+  $ protokoll convert scan.pdf --ocr always --lang swe+eng > scan.json
 
 With --out, an output that records the same input sha256 and schema version is
 skipped (use --force to convert anyway). With --format ndjson on stdout, lines
