@@ -84,16 +84,35 @@ function rows(lines: OcrLine[]): Row[] {
   return out.sort((a, b) => a.base - b.base);
 }
 
-/** Words joined by spaces; a gap wider than about an em (a tab stop, a table column) becomes a tab. */
-function rowText(row: Row, em: number): string {
+/**
+ * Words joined by spaces; a gap wider than about an em (a tab stop, a table column) becomes a tab. A typewriter's
+ * space is itself 0.6 em wide, so a gap must also be well over the page's usual word space.
+ */
+function rowText(row: Row, em: number, space: number): string {
+  const tab = Math.max(em * 1.2, space * 2.5);
   let out = '';
   let prevEnd: number | null = null;
   for (const w of row.words) {
-    if (prevEnd !== null) out += w.bbox.x0 - prevEnd > em * 1.2 ? '\t' : ' ';
+    if (prevEnd !== null) out += w.bbox.x0 - prevEnd > tab ? '\t' : ' ';
     out += w.text;
     prevEnd = w.bbox.x1;
   }
   return out;
+}
+
+/**
+ * Dust on a scan is read as a mark or two far out at the end of a line ("Ale   E 2", "GBG  3 :"). Such tokens
+ * (one or two characters, no digits, low confidence, well apart from the text) are dropped.
+ */
+function dropSpecks(row: Row, em: number): void {
+  while (row.words.length > 1) {
+    const last = row.words[row.words.length - 1]!;
+    const before = row.words[row.words.length - 2]!;
+    // Digits stay: a page number at the end of a contents line is read with low confidence too.
+    if (last.text.length > 2 || /\d/.test(last.text) || last.confidence >= 60 || last.bbox.x0 - before.bbox.x1 < em * 2) return;
+    row.words.pop();
+    row.right = Math.max(...row.words.map((w) => w.bbox.x1));
+  }
 }
 
 /**
@@ -108,6 +127,10 @@ export function pageLines(page: OcrPage, pageNumber: number): PageReading {
   const heights = rs.map((r) => median(r.words.map((w) => w.bbox.y1 - w.bbox.y0)));
   // A word box spans ascender to baseline (or descender), a little more than the font's em.
   const em = Math.max(1, median(heights) * 0.85);
+  for (const r of rs) dropSpecks(r, em);
+  const gaps: number[] = [];
+  for (const r of rs) for (let i = 1; i < r.words.length; i++) gaps.push(r.words[i]!.bbox.x0 - r.words[i - 1]!.bbox.x1);
+  const space = median(gaps);
   const pitches: number[] = [];
   for (let i = 1; i < rs.length; i++) {
     const d = rs[i]!.base - rs[i - 1]!.base;
@@ -137,7 +160,7 @@ export function pageLines(page: OcrPage, pageNumber: number): PageReading {
     sum += confs.reduce((a, b) => a + b, 0);
     count += confs.length;
     const confidence = Math.round((confs.reduce((a, b) => a + b, 0) / confs.length) * 10) / 10;
-    return { text: rowText(r, em), page: pageNumber, line: i + 1, confidence, gapBefore, wrapped };
+    return { text: rowText(r, em, space), page: pageNumber, line: i + 1, confidence, gapBefore, wrapped };
   });
   return { lines: out, confidence: count ? Math.round((sum / count) * 10) / 10 : null, words: count };
 }
