@@ -111,6 +111,25 @@ export class PdfFile extends PDFParse {
   }
 
   /**
+   * Whether page n (1-based) paints anything: text, an image or a filled or stroked path. A page that paints
+   * nothing is blank, and rendering it for OCR would only spend time.
+   */
+  async hasInk(n: number): Promise<boolean> {
+    const doc = await this.document();
+    let page: PdfJsPage;
+    try {
+      page = await doc.getPage(n);
+    } catch (error) {
+      throw pdfError(error, this.file);
+    }
+    // pdf.js operator numbers (OPS): painting of paths 20-27, text 44-47, shadings 62, images 83-90, paths in pdf.js 5 (91, 94).
+    const PAINT = new Set([20, 21, 22, 23, 24, 25, 26, 27, 44, 45, 46, 47, 62, 83, 84, 85, 86, 87, 88, 89, 90, 94]);
+    const CONSTRUCT_PATH = 91, END_PATH = 28;
+    const { fnArray, argsArray } = await page.getOperatorList();
+    return fnArray.some((fn, i) => PAINT.has(fn) || (fn === CONSTRUCT_PATH && (argsArray[i]?.[0] as number | undefined) !== END_PATH));
+  }
+
+  /**
    * Renders page n (1-based) for OCR as greyscale PGM: the OCR engine reads it directly, where a PNG would
    * cost an encode here and a decode there. The resolution drops for huge pages so that no page exceeds `maxPixels`.
    */
@@ -162,6 +181,21 @@ function pdfError(error: unknown, file: string): InputError {
     return new InputError('pdf-invalid', `the PDF is damaged or truncated (${message.replace(/\s+/g, ' ').trim()})`, { file, cause: error });
   }
   return new InputError('pdf-invalid', `the PDF cannot be read (${message.replace(/\s+/g, ' ').trim()})`, { file, cause: error });
+}
+
+/**
+ * Whether the cross-reference table is where the file says it is. pdf.js rebuilds a broken one by scanning
+ * the whole file, which usually recovers the text; the caller says so in a warning, since objects can be lost.
+ */
+export function xrefIntact(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
+  const all = [...tail.matchAll(/startxref\s+(\d+)/g)];
+  const m = all[all.length - 1];
+  if (!m) return false;
+  const at = Number(m[1]);
+  if (at >= bytes.length) return false;
+  const head = Buffer.from(bytes.subarray(at, at + 32)).toString('latin1');
+  return /^\s*(?:xref\b|\d+\s+\d+\s+obj\b)/.test(head);
 }
 
 export interface PdfReadOptions { password?: string }

@@ -3,7 +3,7 @@ import type { RawPage } from '../document.js';
 import { warning } from '../document.js';
 import { InputError } from '../errors.js';
 import { imagePages, MAX_IMAGE_PIXELS, type ImageFormat } from '../input/image.js';
-import { PdfFile } from '../input/pdf.js';
+import { PdfFile, xrefIntact } from '../input/pdf.js';
 import type { Warning } from '../schema/minutes.js';
 import type { OcrPool } from './pool.js';
 import { deskewAngle, estimateSkew, pgmPixels, renderDpi } from './preprocess.js';
@@ -94,16 +94,40 @@ export async function readPdf(bytes: Uint8Array, file: string, password: string 
       options.onProgress?.({ file, pagesDone: ++done, pagesTotal: count });
       return r;
     });
-    return { pages: results.map((r) => r.pages[0]!), warnings: results.flatMap((r) => r.warnings) };
+    const warnings = collapsePageRuns(results.flatMap((r) => r.warnings));
+    if (!xrefIntact(bytes)) warnings.unshift(warning('pdf-xref-rebuilt', 'the PDF\'s cross-reference table is broken; it was rebuilt by scanning the file, so parts may be missing'));
+    return { pages: results.map((r) => r.pages[0]!), warnings };
   } finally {
     await pdf.destroy().catch(() => undefined);
   }
+}
+
+/** Runs of blank or textless pages become one warning each ("pages 3–500 are blank"), not one per page. */
+export function collapsePageRuns(warnings: readonly Warning[]): Warning[] {
+  const RUNS: Record<string, string> = { 'page-blank': 'are blank', 'page-no-text': 'have no text' };
+  const out: Warning[] = [];
+  for (const w of warnings) {
+    const prev = out[out.length - 1] as (Warning & { to?: number }) | undefined;
+    if (RUNS[w.code] && prev?.code === w.code && w.page !== null && (prev.to ?? prev.page) === w.page - 1) {
+      prev.to = w.page;
+      continue;
+    }
+    out.push({ ...w });
+  }
+  return out.map((w) => {
+    const to = (w as Warning & { to?: number }).to;
+    if (to === undefined) return w;
+    return { code: w.code, message: `pages ${w.page}–${to} ${RUNS[w.code]}`, page: w.page, line: w.line };
+  });
 }
 
 async function readPdfPage(pdf: PdfFile, n: number, options: OcrDocumentOptions): Promise<PagesRead> {
   const layer = await pdf.pageLines(n);
   const text = pageText(layer);
   const empty = text.trim() === '';
+  if (empty && !(await pdf.hasInk(n))) {
+    return { pages: [layer], warnings: [warning('page-blank', `page ${n} is blank`, { page: n, line: 1 })] };
+  }
   if (options.mode === 'never') {
     return { pages: [layer], warnings: empty ? [warning('page-no-text', `page ${n} has no text layer (a scanned page needs OCR)`, { page: n, line: 1 })] : [] };
   }
