@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { fakeIo } from '../cli/fake-io.js';
@@ -64,6 +65,23 @@ describe('bad input is refused with one clear line', () => {
     const ok = await convertOne('locked.pdf', enc, ['--password', 'secret']);
     expect(ok.code).toBe(0);
     expect(ok.outputs).toEqual(['locked.json']);
+  });
+  it('an image that cannot be decoded', async () => {
+    const png = Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), randomBytes(2000)]);
+    expectRefused(await convertOne('scan.png', png), /image/i);
+  });
+  it('an image of enormous dimensions, refused before decoding', async () => {
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(60_000, 0);
+    ihdr.writeUInt32BE(80_000, 4);
+    ihdr.set([8, 0, 0, 0, 0], 8);
+    const chunk = Buffer.concat([Buffer.from('IHDR'), ihdr]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(chunk), 0);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(13, 0);
+    const png = Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), len, chunk, crc, randomBytes(100)]);
+    expectRefused(await convertOne('huge.png', png), /megapixel|too large/i);
   });
   it('never modifies the input', async () => {
     const before = randomBytes(1000);
