@@ -61,7 +61,7 @@ export function isEntryText(text: string): boolean {
   if (!e) return false;
   const after = text.trim().replace(/^[-–•·*]\s+/, '').slice(e.name.length).trim();
   if (after === '') return true;
-  if (/^[(,\t–-]/.test(after) || /^(?:ersätter|tjänstgör)/i.test(after)) return after.length < 250;
+  if (/^[(,;\t–-]/.test(after) || /^(?:ersätter|tjänstgör)/i.test(after)) return after.length < 250;
   return false;
 }
 

@@ -34,7 +34,7 @@ const REPLACES = /^(?:ersätter|ersättare för|tjänstgör för|tjänstgörande
 /** Reads one entry; null when the text does not start with a personal name. */
 export function parseEntry(text: string): EntryFields | null {
   let t = text.trim().replace(/^[-–•·*]\s+/, '').replace(/[;.]$/, '').trim();
-  const nameMatch = new RegExp(`^(${NAME}|[A-ZÅÄÖÉ]{2,}(?:[ -][A-ZÅÄÖÉ]{2,}){1,3})(?=$|[\\s,(\\t])`, 'u').exec(t);
+  const nameMatch = new RegExp(`^(${NAME}|[A-ZÅÄÖÉ]{2,}(?:[ -][A-ZÅÄÖÉ]{2,}){1,3})(?=$|[\\s,;(\\t])`, 'u').exec(t);
   if (!nameMatch || !isName(nameMatch[1]!)) return null;
   const fields: EntryFields = { name: nameMatch[1]!.trim(), party: null, organization: null, title: null, role: null, replaces: null, note: null };
   t = t.slice(nameMatch[0].length).trim();
@@ -55,8 +55,9 @@ export function parseEntry(text: string): EntryFields | null {
     fields.replaces = nm ? nm[1]! : who;
     t = nm ? who.slice(nm[1]!.length).replace(/^[,\s]+/, '') : '';
   }
-  if (t.startsWith(',')) {
-    for (const part of t.slice(1).split(/,(?![^()]*\))/)) classifyPart(part.trim(), fields, notes);
+  if (t.startsWith(',') || t.startsWith(';')) {
+    // A semicolon where a comma belongs is a common misreading (and typing) of the same separator.
+    for (const part of t.slice(1).split(/[,;](?![^()]*\))/)) classifyPart(part.trim(), fields, notes);
   } else if (t) {
     // Text after the parentheses without a comma: a role or title, an organisation, otherwise a note.
     const role = roleWord(t);

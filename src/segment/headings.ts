@@ -121,21 +121,26 @@ function numberedHeadings(ctx: SegmentContext): Heading[] {
   const cands: Array<{ i: number; n: number; rest: string; w: number }> = [];
   ctx.lines.forEach((l, i) => {
     if (!ctx.isFree(i)) return;
-    // OCR reads "3." as "3," often enough that a comma counts on OCR'd lines.
-    const m = NUMBERED.exec(l.text.trim()) ?? (l.ocr ? /^(\d{1,3}),\s+(\S.*)$/.exec(l.text.trim()) : null);
+    // OCR reads "3." as "3," often enough that a comma counts on OCR'd lines, and it leaves heading marks
+    // glued to the number ("X3.", "\"4.", "\"45." for "## 5."): there the last digit is a reading too.
+    const m = NUMBERED.exec(l.text.trim()) ?? (l.ocr ? /^["“”'X+#]{0,3}(\d{1,3})[.,]\s+(\S.*)$/.exec(l.text.trim()) : null);
     if (!m) return;
     const rest = m[2]!;
+    const readings = [Number(m[1])];
+    if (l.ocr && m[1]!.length >= 2 && !NUMBERED.test(l.text.trim())) readings.push(Number(m[1]!.slice(-1)));
     if (!isTitleLike(rest) && !(rest.endsWith(':') && isTitleLike(rest.slice(0, -1))) && !(l.wrapped && rest.length < 130)) return;
     if (/^att\s/i.test(rest) || isFrontMatter(rest)) return;
     let w = 1 + (l.heading ? 2 : 0) + (l.bold ? 1 : 0) + (l.gapBefore ? 1 : 0);
     const prev = cands[cands.length - 1];
     if (prev && ctx.prevContent(i) === prev.i && !l.heading) w = 0.2;
-    cands.push({ i, n: Number(m[1]), rest, w });
+    if (l.ocr && /^["“”'X+#]/.test(l.text.trim())) w += 1; // marks left before the number: a heading
+    for (const n of readings) cands.push({ i, n, rest, w });
   });
   // Heaviest chain of strictly rising numbers (steps of at most 2), by dynamic programming.
   const best = cands.map((c) => ({ w: c.w, prev: -1 }));
   for (let a = 0; a < cands.length; a++) {
     for (let b = 0; b < a; b++) {
+      if (cands[b]!.i >= cands[a]!.i) continue; // two readings of one line never follow each other
       const step = cands[a]!.n - cands[b]!.n;
       if (step >= 1 && step <= 2 && best[b]!.w + cands[a]!.w > best[a]!.w) best[a] = { w: best[b]!.w + cands[a]!.w, prev: b };
     }

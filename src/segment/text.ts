@@ -54,7 +54,7 @@ const NAME_WORD = String.raw`(?:[A-ZÅÄÖÉÜØ][\p{Ll}'’]+(?:-[A-ZÅÄÖÉÜ
 /** A personal name: two to four capitalised words (particles allowed inside). */
 export const NAME = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){1,3}`;
 export const NAME_RE = new RegExp(`^${NAME}$`, 'u');
-export const NAME_START_RE = new RegExp(`^(${NAME})(?=$|[\\s,(\\t])`, 'u');
+export const NAME_START_RE = new RegExp(`^(${NAME})(?=$|[\\s,;(\\t])`, 'u');
 
 /** Also accepts names written in capitals ("HERMAN CRESPIN"), as signature blocks do. */
 export function isName(s: string): boolean {

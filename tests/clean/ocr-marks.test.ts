@@ -20,3 +20,18 @@ describe('Markdown marks as OCR reads them', () => {
     expect(cleanPages([page('plain')])[0]).toMatchObject({ text: 'HH NÄRVARANDE', heading: 0, ocr: false });
   });
 });
+
+describe('noisy typewriter scans', () => {
+  it('drops junk before a heading, but not a number that starts ordinary text', () => {
+    expect(restoreOcrHeading('f44 NÄRVARANDE')).toEqual({ text: 'NÄRVARANDE', heading: 2 });
+    expect(restoreOcrHeading('; ++ 1. Det ekonomiska läget')).toEqual({ text: '1. Det ekonomiska läget', heading: 2 });
+    expect(restoreOcrHeading('444 X3. Återkoppling från SKR')).toEqual({ text: 'X3. Återkoppling från SKR', heading: 2 });
+    expect(restoreOcrHeading('4 500 kronor betalas ut')).toEqual({ text: '4 500 kronor betalas ut', heading: 0 });
+  });
+  it('drops dust cells at a line\'s ends and mends a name split by a speck', () => {
+    expect(restoreOcrEmphasis('Maria Reinholdsson, Ale\tUj\tE 2')).toBe('Maria Reinholdsson, Ale');
+    expect(restoreOcrEmphasis('Å\tElisabeth Linderöth, Lilla Edet')).toBe('Elisabeth Linderöth, Lilla Edet');
+    expect(restoreOcrEmphasis('§786 Dagordning.....\t6')).toBe('§786 Dagordning.....\t6');
+    expect(restoreOcrEmphasis('Gull-Britt.Eide, Lerum')).toBe('Gull-Britt Eide, Lerum');
+  });
+});

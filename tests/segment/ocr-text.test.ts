@@ -39,3 +39,14 @@ describe("OCR'd minutes", () => {
     expect(r.attendees.map((a) => [a.name, a.group])).toEqual([['Mikaela Waltersson', 'övriga'], ['Helene Andersson', 'övriga']]);
   });
 });
+
+describe('numbers with heading marks glued on', () => {
+  it('reads "X3.", "\\"4." and "\\"45." as 3, 4 and 5 when the sequence says so', () => {
+    const r = segmentOcr('2. Civilt försvar\nText.\n\nX3. Återkoppling från SKR\nText.\n\n"4. Inför möte med länsstyrelsen\nText.\n\n"45. Rapport från nätverket\nText.');
+    expect(r.items.map((i) => [i.number, i.title])).toEqual([['2', 'Civilt försvar'], ['3', 'Återkoppling från SKR'], ['4', 'Inför möte med länsstyrelsen'], ['5', 'Rapport från nätverket']]);
+  });
+  it('reads an entry whose comma was read as a semicolon', () => {
+    const r = segmentOcr('Närvarande\nPia Alhäll; Härryda\nMalin Aronsson, Kungsbacka');
+    expect(r.attendees.map((a) => [a.name, a.organization])).toEqual([['Pia Alhäll', 'Härryda'], ['Malin Aronsson', 'Kungsbacka']]);
+  });
+});
