@@ -52,15 +52,19 @@ export class PdfFile extends PDFParse {
     return (await this.document()).numPages;
   }
 
-  /** The text layer of one page (1-based) as raw lines with layout hints. */
-  async pageLines(n: number): Promise<RawPage> {
+  /** Page n (1-based); a page pdf.js cannot open is a damaged PDF. */
+  private async page(n: number): Promise<PdfJsPage> {
     const doc = await this.document();
-    let page: PdfJsPage;
     try {
-      page = await doc.getPage(n);
+      return await doc.getPage(n);
     } catch (error) {
       throw pdfError(error, this.file);
     }
+  }
+
+  /** The text layer of one page (1-based) as raw lines with layout hints. */
+  async pageLines(n: number): Promise<RawPage> {
+    const page = await this.page(n);
     const content = await page.getTextContent();
     const items: TextItem[] = [];
     for (const it of content.items) {
@@ -76,13 +80,7 @@ export class PdfFile extends PDFParse {
    * covers at least half the page (a scan); null otherwise (no image, or a logo on a born-digital page).
    */
   async imageDpi(n: number): Promise<number | null> {
-    const doc = await this.document();
-    let page: PdfJsPage;
-    try {
-      page = await doc.getPage(n);
-    } catch (error) {
-      throw pdfError(error, this.file);
-    }
+    const page = await this.page(n);
     // pdf.js operator numbers (OPS): stable since pdf.js 1.x.
     const SAVE = 10, RESTORE = 11, TRANSFORM = 12, PAINT_IMAGE_MASK = 83, PAINT_IMAGE = 85;
     const { fnArray, argsArray } = await page.getOperatorList();
@@ -115,13 +113,7 @@ export class PdfFile extends PDFParse {
    * nothing is blank, and rendering it for OCR would only spend time.
    */
   async hasInk(n: number): Promise<boolean> {
-    const doc = await this.document();
-    let page: PdfJsPage;
-    try {
-      page = await doc.getPage(n);
-    } catch (error) {
-      throw pdfError(error, this.file);
-    }
+    const page = await this.page(n);
     // pdf.js operator numbers (OPS): painting of paths 20-27, text 44-47, shadings 62, images 83-90, paths in pdf.js 5 (91, 94).
     const PAINT = new Set([20, 21, 22, 23, 24, 25, 26, 27, 44, 45, 46, 47, 62, 83, 84, 85, 86, 87, 88, 89, 90, 94]);
     const CONSTRUCT_PATH = 91, END_PATH = 28;
@@ -135,12 +127,7 @@ export class PdfFile extends PDFParse {
    */
   async renderPage(n: number, dpi: number, maxPixels: number): Promise<RenderedPage> {
     const doc = await this.document();
-    let page: PdfJsPage;
-    try {
-      page = await doc.getPage(n);
-    } catch (error) {
-      throw pdfError(error, this.file);
-    }
+    const page = await this.page(n);
     const base = page.getViewport({ scale: 1 });
     const fit = Math.sqrt(maxPixels / Math.max(1, base.width * base.height * (dpi / 72) ** 2));
     const scale = (dpi / 72) * Math.min(1, fit);

@@ -112,6 +112,15 @@ function paragraphHeadings(ctx: SegmentContext): Heading[] {
   return out;
 }
 
+/** OCR's letters for digits in a heading number ("HHS, Rapport" for "### 5. Rapport"); the sequence decides whether it is one. */
+const DIGIT_FOR: Record<string, string> = { S: '5', s: '5', I: '1', l: '1', O: '0', o: '0', Z: '2', B: '8', G: '6' };
+
+function ocrDigits(text: string): [string, string, string] | null {
+  const m = /^(?:[#H]{2,4})?([0-9SsIlOoZBG]{1,2})[.,]\s+(\p{Lu}.*)$/u.exec(text);
+  if (!m || /^\d+$/.test(m[1]!)) return null;
+  return [m[0], [...m[1]!].map((c) => DIGIT_FOR[c] ?? c).join(''), m[2]!];
+}
+
 /**
  * Numbered headings form a rising sequence through the document. Lists inside items also count
  * 1, 2, 3, so candidates are weighed: heading marks, bold, a gap before and a title shape raise the
@@ -123,7 +132,7 @@ function numberedHeadings(ctx: SegmentContext): Heading[] {
     if (!ctx.isFree(i)) return;
     // OCR reads "3." as "3," often enough that a comma counts on OCR'd lines, and it leaves heading marks
     // glued to the number ("X3.", "\"4.", "\"45." for "## 5."): there the last digit is a reading too.
-    const m = NUMBERED.exec(l.text.trim()) ?? (l.ocr ? /^["“”'X+#]{0,3}(\d{1,3})[.,]\s+(\S.*)$/.exec(l.text.trim()) : null);
+    const m = NUMBERED.exec(l.text.trim()) ?? (l.ocr ? /^["“”'X+#]{0,3}(\d{1,3})[.,]\s+(\S.*)$/.exec(l.text.trim()) ?? ocrDigits(l.text.trim()) : null);
     if (!m) return;
     const rest = m[2]!;
     const readings = [Number(m[1])];

@@ -50,3 +50,10 @@ describe('numbers with heading marks glued on', () => {
     expect(r.attendees.map((a) => [a.name, a.organization])).toEqual([['Pia Alhäll', 'Härryda'], ['Malin Aronsson', 'Kungsbacka']]);
   });
 });
+
+describe('letters read for digits', () => {
+  it('reads "HHS, Rapport" as heading 5 between 4 and 6, and leaves a lone "S. Andersson" alone', () => {
+    const r = segmentOcr('4. Inför möte\nText.\n\nHHS, Rapport från nätverket\nText.\n\n6. Tema\nS. Andersson deltog.');
+    expect(r.items.map((i) => [i.number, i.title])).toEqual([['4', 'Inför möte'], ['5', 'Rapport från nätverket'], ['6', 'Tema']]);
+  });
+});
