@@ -8,7 +8,7 @@ import { labelKey, ref } from './text.js';
 
 /** "§784 Mötets öppnande ..... 4", "3. Budget\t12", "Tid och plats.....1" */
 const TOC_LINE = /^(.*?\S)(?:\s*\.{2,}\s*|\s*…+\s*|\t+\s*|\s+|(?<=\p{L}))(\d{1,3})$/u;
-const NUMBERED = /^(?:§\s*(\d+)|(\d{1,3})[.)])\s*(.*)$/;
+const NUMBERED = /^(?:§\s*(\d+)|(?:(?:ärende|punkt)\s+)?(\d{1,3})(?:[.):]|(?<=(?:ärende|punkt)\s+\d{1,3})(?=\s)))\s*(.*)$/i;
 /** A trailing kind code such as "(I)" or "(B)", defined by a legend in the document; OCR reads "(I)" as "(1)" or "(l)". */
 const KIND_SUFFIX = /\s*\(([A-ZÅÄÖ1l|])\)\s*$/;
 

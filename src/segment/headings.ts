@@ -3,7 +3,7 @@ import type { Line } from '../document.js';
 import type { SegmentContext } from './context.js';
 import { findDates } from './dates.js';
 import { AGENDA_LABELS, SECTION_LABELS, groupLabel, isBodySectionLabel, isDecisionHeading, isItemCue, roleHeading } from './labels.js';
-import { endsWithAbbreviation, isTitleLike, labelKey } from './text.js';
+import { endsWithAbbreviation, isTitleLike, keySet, labelKey } from './text.js';
 
 export interface Heading {
   /** Index of the heading's first line in the context. */
@@ -20,10 +20,14 @@ export interface Heading {
 
 /** "§ 12 Title", "§12", and with the body's abbreviation in front: "KS § 45", "BUN §3". */
 const PARAGRAPH = /^(?:[A-ZÅÄÖ]{1,6}\s*)?§\s*(\d{1,5})(?![\d-–])\s*[.:]?\s*(.*)$/;
-const NUMBERED = /^(\d{1,3})[.)]\s+(\S.*)$/;
+/** "3. Title", "3) Title", and the spelled-out "Ärende 3: Title", "Punkt 3. Title". */
+const NUMBERED = /^(?:(?:ärende|punkt|ärendenummer)\s+)?(\d{1,3})(?:[.)]|(?<=(?:ärende|punkt|ärendenummer)\s+\d{1,3})[:.]?)\s+(\S.*)$/i;
 const CASE_NUMBER = /\b(?:Dnr|Diarienr|Diarienummer|Dnr\.)\s*:?\s*([A-ZÅÄÖ]{0,6}\s?\d{2,4}[/.-]\d{1,5}(?:[/.-]\d{1,4})?)\b/i;
 /** A kind code after the title; OCR reads "(I)" as "(1)", "(l)" or "(|)". */
 const KIND = /\s*\(([A-ZÅÄÖ1l|])\)\s*$/;
+
+/** Section names that are also the titles of agenda items ("Dagordning", "Övriga frågor"). */
+const ITEM_TITLES = keySet(['Dagordning', 'Övriga frågor', 'Nästa möte', 'Information', 'Ärenden']);
 
 function isFrontMatter(t: string): boolean {
   const key = labelKey(t.split(/[:\t]/)[0] ?? t);
@@ -138,7 +142,8 @@ function numberedHeadings(ctx: SegmentContext): Heading[] {
     const readings = [Number(m[1])];
     if (l.ocr && m[1]!.length >= 2 && !NUMBERED.test(l.text.trim())) readings.push(Number(m[1]!.slice(-1)));
     if (!isTitleLike(rest) && !(rest.endsWith(':') && isTitleLike(rest.slice(0, -1))) && !(l.wrapped && rest.length < 130)) return;
-    if (/^att\s/i.test(rest) || isFrontMatter(rest)) return;
+    // "5. Övriga frågor" and "2. Dagordning" are items; only a numbered list of attendee groups is not.
+    if (/^att\s/i.test(rest) || groupLabel(rest) !== null || roleHeading(rest.replace(/:$/, '')) !== null) return;
     let w = 1 + (l.heading ? 2 : 0) + (l.bold ? 1 : 0) + (l.gapBefore ? 1 : 0);
     const prev = cands[cands.length - 1];
     if (prev && ctx.prevContent(i) === prev.i && !l.heading) w = 0.2;
@@ -175,7 +180,7 @@ const isDateLine = (t: string) => {
 function isHeadingCandidate(ctx: SegmentContext, i: number): boolean {
   const l = ctx.lines[i]!;
   const t = l.text.trim();
-  if (!ctx.isFree(i) || !isTitleLike(t) || t.endsWith(':') || isFrontMatter(t) || isDateLine(t)) return false;
+  if (!ctx.isFree(i) || !isTitleLike(t) || t.endsWith(':') || (isFrontMatter(t) && !ITEM_TITLES.has(labelKey(t))) || isDateLine(t)) return false;
   if (isItemCue(t) || isDecisionHeading(t) || isBodySectionLabel(t) || /^[-–•*]/.test(t) || (/[.!?]$/.test(t) && !endsWithAbbreviation(t))) return false;
   if (l.wrapped) {
     // A wrapped heading continues as a title; a wrapped sentence ends like one.

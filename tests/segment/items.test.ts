@@ -25,6 +25,13 @@ describe('item headings', () => {
     expect(items('KS § 45 Dnr 2023/12\nÅrsredovisning 2022\n\nText.\n\nKS § 46 Delegationsbeslut\nText.').map((i) => [i.paragraph, i.title, i.caseNumber]))
       .toEqual([[45, 'Årsredovisning 2022', '2023/12'], [46, 'Delegationsbeslut', null]]);
   });
+  it('reads spelled-out numbering: "Ärende 3: Title", "Punkt 4 Title"', () => {
+    expect(items('Ärende 3: Budget 2025\nText.\n\nÄrende 4: Val av revisorer\nText.').map((i) => [i.number, i.title])).toEqual([['3', 'Budget 2025'], ['4', 'Val av revisorer']]);
+    expect(items('Punkt 1 Mötets öppnande\nText.\n\nPunkt 2 Dagordning\nText.').map((i) => [i.number, i.title])).toEqual([['1', 'Mötets öppnande'], ['2', 'Dagordning']]);
+  });
+  it('keeps items named like front-matter sections: "Dagordning", "Övriga frågor"', () => {
+    expect(items('1. Mötets öppnande\nText.\n\n2. Dagordning\nGodkändes.\n\n3. Övriga frågor\nInga.').map((i) => i.title)).toEqual(['Mötets öppnande', 'Dagordning', 'Övriga frågor']);
+  });
   it('reads kind codes', () => {
     expect(items('§788 IT-samverkan (I)\nText.\n§790 Bevakningsområden 2024-2025 (B)\nText.').map((i) => [i.title, i.kind]))
       .toEqual([['IT-samverkan', 'I'], ['Bevakningsområden 2024-2025', 'B']]);
