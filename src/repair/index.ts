@@ -29,6 +29,11 @@ interface PartRef extends Slot {
 }
 
 const ZERO = [0];
+
+// the rules a change is recorded under; a token keeps the index + 1 of its rule
+const RULES = ['list-bullet', 'ocr-I', 'ocr-glyph', 'diacritic-context', 'diacritic-lexicon'] as const;
+type Rule = 1 | 2 | 3 | 4 | 5;
+const R_BULLET = 1, R_OCR_I = 2, R_GLYPH = 3, R_CONTEXT = 4, R_LEXICON = 5;
 const NO_ROLES = [0];
 
 // Every change costs a little, so that a tie between two unseen forms keeps the text as written.
@@ -137,7 +142,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   const base = new Int32Array(toks.length + 1);
   for (let li = 0; li < toks.length; li++) base[li + 1] = base[li]! + toks[li]!.length;
   const tokenKey = (line: number, token: number): number => base[line]! + token;
-  const touchedLines = new Set<number>();
+  const touchedLines = new Uint8Array(toks.length);
   // repaired parts of the tokens that change, made on first change
   const changed = new Map<number, string[]>();
   const partsOf = (li: number, tj: number): string[] => {
@@ -146,14 +151,15 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
     if (!p) { p = [...toks[li]![tj]!.parts]; changed.set(k, p); }
     return p;
   };
-  const ruleOf = new Map<number, { rule: string; confidence: number }>(); // tokenKey(line, token) → rule
+  // per token (tokenKey): the rule that changed it (index into RULES + 1, 0 for none) and its confidence
+  const ruleOf = new Uint8Array(base[toks.length]!);
+  const confOf = new Float64Array(base[toks.length]!);
   const warnings: RepairWarning[] = [];
   const warned = new Set<number>();
-  const note = (li: number, tj: number, rule: string, confidence: number): void => {
+  const note = (li: number, tj: number, rule: Rule, confidence: number): void => {
     const k = tokenKey(li, tj);
-    const prev = ruleOf.get(k);
-    touchedLines.add(li);
-    if (!prev || confidence < prev.confidence) ruleOf.set(k, { rule, confidence: prev ? Math.min(prev.confidence, confidence) : confidence });
+    touchedLines[li] = 1;
+    if (ruleOf[k] === 0 || confidence < confOf[k]!) { ruleOf[k] = rule; confOf[k] = confidence; }
   };
 
   // ---- single-token rules that need no context model
@@ -164,13 +170,13 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       // "e"/"o" opening a list line is a bullet the OCR read as a letter
       if (tj === 0 && ts.length > 1 && /^[eo°]$/.test(t.text) && /^[\p{Lu}|]/u.test(ts[1]!.text)) {
         changed.set(tokenKey(li, tj), ['•']);
-        note(li, tj, 'list-bullet', 0.9);
+        note(li, tj, R_BULLET, 0.9);
         continue;
       }
       // a lone "|" is a capital I
       if (t.text === '|' && ts.length > 1) {
         changed.set(tokenKey(li, tj), ['I']);
-        note(li, tj, 'ocr-I', 0.8);
+        note(li, tj, R_OCR_I, 0.8);
         continue;
       }
       // a lone "1" between words, with no other number near, is the preposition i
@@ -179,7 +185,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         const near = ts.slice(Math.max(0, tj - 3), tj + 4).filter((x) => /\d/.test(x.text)).length;
         if (near === 1 && /^\p{Ll}+$/u.test(prev.text) && /^\p{L}{2,}[.,;:]?$/u.test(next.text) && !NUMBERED.has(prev.text.toLowerCase()) && !NUMBERED.has(next.core.toLowerCase()) && lex.lookup(next.core.toLowerCase()) !== 0 || (near === 1 && /^\p{Ll}+$/u.test(prev.text) && /^\p{Lu}\p{Ll}+[.,;:]?$/u.test(next.text) && !NUMBERED.has(prev.text.toLowerCase()) && !NUMBERED.has(next.core.toLowerCase()))) {
           changed.set(tokenKey(li, tj), ['i']);
-          note(li, tj, 'ocr-I', 0.6);
+          note(li, tj, R_OCR_I, 0.6);
           continue;
         }
       }
@@ -193,12 +199,12 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         const c0 = p[0];
         if ((c0 === '|' || c0 === '1' || c0 === 'l') && partKind(p) === 'acronym-I' && (p[0] === '|' || (k > 0 && /\p{L}$/u.test(t.parts[k - 2] ?? '')))) {
           const fixed = `I${p.slice(1)}`;
-          if (lex.lookup(fixed.toLowerCase()) & ROLE.WORD) { partsOf(li, tj)[k] = fixed; note(li, tj, 'ocr-I', 0.85); }
+          if (lex.lookup(fixed.toLowerCase()) & ROLE.WORD) { partsOf(li, tj)[k] = fixed; note(li, tj, R_OCR_I, 0.85); }
         } else if (p === 'Al' && !(lex.lookup('al') & ROLE.PROPER && /^\p{Lu}\p{Ll}/u.test(ts[tj + 1]?.core ?? '') && !/^(AI|Sweden)$/.test(ts[tj + 1]?.core ?? ''))) {
           // "Al" with a capital A and a small l is far more often "AI" in today's minutes than
           // the tree (which would be written "al")
           partsOf(li, tj)[k] = 'AI';
-          note(li, tj, 'ocr-I', 0.7);
+          note(li, tj, R_OCR_I, 0.7);
         }
       }
     }
@@ -220,7 +226,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       const prevTok = tj > 0 ? ts[tj - 1] : undefined;
       // a line's first word, after any bullet or numbering, starts an item or a sentence
       const lineStart = !wordSeen;
-      if (!wordSeen && /\p{L}/u.test(t.text) && ruleOf.get(tokenKey(li, tj))?.rule !== 'list-bullet') wordSeen = true;
+      if (!wordSeen && /\p{L}/u.test(t.text) && ruleOf[tokenKey(li, tj)] !== R_BULLET) wordSeen = true;
       const startsSentence = refs.length === 0 || endsSentence(prevTok) || (lineStart && (prevLineEmpty || /^\p{Lu}/u.test(t.core) || endsSentence(toks[li - 1]?.at(-1))));
       const c0 = t.core.charCodeAt(0);
       if (c0 >= 48 && c0 <= 57 && /^\d+(?:[.,:]\d+)*$/.test(t.core)) {
@@ -324,28 +330,32 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
     }
     const cand = r.entry.cands.find((c) => c.form === form);
     partsOf(r.line, r.token)[r.part] = applyCase(r.text, form);
-    const rule = cand && (cand.strong || cand.weak) ? 'ocr-glyph' : r.entry.selfValid ? 'diacritic-context' : 'diacritic-lexicon';
-    const conf = rule === 'diacritic-lexicon' ? Math.max(d.confidence, 0.9 * Math.min(1, lossRate * 2)) : d.confidence;
+    const rule = cand && (cand.strong || cand.weak) ? R_GLYPH : r.entry.selfValid ? R_CONTEXT : R_LEXICON;
+    const conf = rule === R_LEXICON ? Math.max(d.confidence, 0.9 * Math.min(1, lossRate * 2)) : d.confidence;
     note(r.line, r.token, rule, Math.round(conf * 100) / 100);
   }
 
   // ---- rebuild lines, keeping all whitespace as it was
   const changes: RepairChange[] = [];
-  const out = lines.map((l, li) => {
+  const out: string[] = new Array<string>(lines.length);
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li]!;
+    if (touchedLines[li] === 0) { out[li] = l.text; continue; }
     const ts = toks[li]!;
-    if (!touchedLines.has(li)) return l.text;
     const src = l.text.normalize('NFC');
     let s = '', pos = 0;
-    ts.forEach((t, tj) => {
-      s += src.slice(pos, t.start);
-      const info = ruleOf.get(tokenKey(li, tj));
-      const text = info ? t.prefix + (changed.get(tokenKey(li, tj)) ?? t.parts).join('') + t.suffix : t.text;
-      if (info && text !== t.text) changes.push({ page: l.page, line: l.line, from: t.text, to: text, rule: info.rule, confidence: info.confidence });
-      s += text;
+    for (let tj = 0, k = base[li]!; tj < ts.length; tj++, k++) {
+      const t = ts[tj]!;
+      const rule = ruleOf[k]!;
+      if (rule === 0) continue;
+      const text = t.prefix + (changed.get(k) ?? t.parts).join('') + t.suffix;
+      if (text === t.text) continue;
+      changes.push({ page: l.page, line: l.line, from: t.text, to: text, rule: RULES[rule - 1]!, confidence: confOf[k]! });
+      s += src.slice(pos, t.start) + text;
       pos = t.start + t.text.length;
-    });
-    return s + src.slice(pos);
-  });
+    }
+    out[li] = s + src.slice(pos);
+  }
   return { lines: out, changes, warnings, damage: Math.round(est.share * 1000) / 1000 };
 }
 

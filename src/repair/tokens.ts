@@ -22,18 +22,53 @@ const URLISH = /(:\/\/|^www\.|@|\.(se|nu|com|org|net|eu|io|gov|pdf|docx?|xlsx?)$
 
 // most tokens are a plain word, perhaps with one closing mark: they need none of the checks below
 const PLAIN = /^(\p{Ll}+|\p{Lu}\p{Ll}*)([.,;:]?)$/u;
-const SPACE = /\S+/g;
+
+// JavaScript's \s: a token is a run of anything else
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+// small letters a–z, å, ä, ö, é: the common case of PLAIN, told without a regex
+const small = (c: number): boolean => (c >= 97 && c <= 122) || c === 0xe5 || c === 0xe4 || c === 0xf6 || c === 0xe9;
+
+/**
+ * Length of the core when `text` is a plain word (what PLAIN matches) made of the usual letters,
+ * -1 when it is not (or not surely: the caller then asks PLAIN).
+ */
+function plainCore(text: string): number {
+  const n = text.length;
+  let end = n;
+  const last = text.charCodeAt(n - 1);
+  if (last === 46 || last === 44 || last === 59 || last === 58) end--;
+  if (end === 0) return -1;
+  const c0 = text.charCodeAt(0);
+  if (!small(c0) && !((c0 >= 65 && c0 <= 90) || c0 === 0xc5 || c0 === 0xc4 || c0 === 0xd6)) return -1;
+  for (let i = 1; i < end; i++) if (!small(text.charCodeAt(i))) return -1;
+  return end;
+}
 
 export function tokenize(line: string): Token[] {
   const out: Token[] = [];
-  SPACE.lastIndex = 0;
-  for (let m = SPACE.exec(line); m; m = SPACE.exec(line)) {
-    const text = m[0];
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(line.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpace(line.charCodeAt(i))) i++;
+    const text = line.slice(start, i);
+    const pc = plainCore(text);
+    if (pc > 0) {
+      // "kommun.se" has no space, so a plain word with a dot can be no web address
+      const core = pc === text.length ? text : text.slice(0, pc);
+      out.push({ start, text, prefix: '', core, suffix: pc === text.length ? '' : text.slice(pc), parts: [core], protectedToken: false });
+      continue;
+    }
     const plain = PLAIN.exec(text);
     if (plain) {
       const core = plain[1]!, suffix = plain[2]!;
-      // "kommun.se" has no space, so a plain word with a dot can be no web address
-      out.push({ start: m.index, text, prefix: '', core, suffix, parts: [core], protectedToken: false });
+      out.push({ start, text, prefix: '', core, suffix, parts: [core], protectedToken: false });
       continue;
     }
     const prefix = LEAD.exec(text)?.[0] ?? '';
@@ -42,7 +77,7 @@ export function tokenize(line: string): Token[] {
     rest = rest.slice(0, rest.length - suffix.length);
     const core = rest;
     const protectedToken = core === '' || URLISH.test(text) || /[_=#$%+\\<>{}]/.test(core) || /^\p{Ll}+\p{Lu}/u.test(core);
-    out.push({ start: m.index, text, prefix, core, suffix, parts: core.split(/([^\p{L}\d|&'’]+)/u), protectedToken });
+    out.push({ start, text, prefix, core, suffix, parts: core.split(/([^\p{L}\d|&'’]+)/u), protectedToken });
   }
   return out;
 }
