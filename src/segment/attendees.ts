@@ -120,8 +120,11 @@ export function findAttendees(ctx: SegmentContext, end: number): Attendee[] {
       j = joined.last;
     }
     for (const { text, at } of logical) {
-      const columns = heading.labels.length > 1 ? text.split('\t') : [text.replace(/\t+/g, ' ')];
-      columns.forEach((col, c) => {
+      const columns = heading.labels.length > 1 ? text.split('\t').filter((c) => c.trim()) : [text.replace(/\t+/g, ' ')];
+      // "Beslutande\tLedamöter\tTjänstgörande ersättare": the first label names the whole block, the others the columns.
+      const offset = Math.max(0, heading.labels.length - columns.length);
+      columns.forEach((col, k) => {
+        const c = k + offset;
         for (const part of splitEntries(col)) {
           const e = parseEntry(part);
           if (!e) {

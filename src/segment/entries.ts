@@ -45,11 +45,13 @@ export function parseEntry(text: string): EntryFields | null {
     if (close < 0) break;
     classifyParen(t.slice(1, close).trim(), fields, notes);
     t = t.slice(close + 1).trim();
-    if (/^(?:ersätter|tjänstgör)/i.test(t)) break;
+    if (/^(?:ersätter|tjänstgör|för\s)/i.test(t)) break;
   }
   // "ersätter Y (S)" / "tjänstgör för Y"
   const rep = REPLACES.exec(t.replace(/^,\s*/, ''));
-  if (rep && /^(?:ersätter|ersättare|tjänstgör|i stället|istället)/i.test(t.replace(/^,\s*/, ''))) {
+  // "för" alone is a substitute's mark only when a name follows: "Karl Berg (S) för Lisa Ek (S)".
+  const forName = /^för\s/i.test(t.replace(/^,\s*/, '')) && new RegExp(`^för\\s+${NAME}`, 'iu').test(t.replace(/^,\s*/, ''));
+  if (rep && (forName || /^(?:ersätter|ersättare|tjänstgör|i stället|istället)/i.test(t.replace(/^,\s*/, '')))) {
     const who = rep[1]!.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
     const nm = new RegExp(`^(${NAME})`, 'u').exec(who);
     fields.replaces = nm ? nm[1]! : who;

@@ -22,7 +22,7 @@ export interface Heading {
 const PARAGRAPH = /^(?:[A-ZÅÄÖ]{1,6}\s*)?§\s*(\d{1,5})(?![\d-–])\s*[.:]?\s*(.*)$/;
 /** "3. Title", "3) Title", and the spelled-out "Ärende 3: Title", "Punkt 3. Title". */
 const NUMBERED = /^(?:(?:ärende|punkt|ärendenummer)\s+)?(\d{1,3})(?:[.)]|(?<=(?:ärende|punkt|ärendenummer)\s+\d{1,3})[:.]?)\s+(\S.*)$/i;
-const CASE_NUMBER = /\b(?:Dnr|Diarienr|Diarienummer|Dnr\.)\s*:?\s*([A-ZÅÄÖ]{0,6}\s?\d{2,4}[/.-]\d{1,5}(?:[/.-]\d{1,4})?)\b/i;
+const CASE_NUMBER = /\b(?:Dnr|Diarienr|Diarienummer|Dnr\.)\s*:?\s*([A-ZÅÄÖ]{0,6}\s?\d{2,4}[/.-]\d{1,6}(?:[/.:-]\d{1,4})?)\b/i;
 /** A kind code after the title; OCR reads "(I)" as "(1)", "(l)" or "(|)". */
 const KIND = /\s*\(([A-ZÅÄÖ1l|])\)\s*$/;
 
