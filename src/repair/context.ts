@@ -128,90 +128,103 @@ export class ContextModel {
     return Math.log(Math.max((b + K * p) / (prevCount + K), (1 - LAMBDA_MAX) * p));
   }
 
+  // scratch for the decoder, grown as needed and reused across runs and calls
+  private score = new Float64Array(256);
+  private back = new Int32Array(256);
+  private offs = new Int32Array(64);
+  private choice = new Int32Array(64);
+
   /**
-   * Best form index per slot, with a local confidence for each choice. A slot with one form fixes
-   * the path there, so only runs of ambiguous slots (with one fixed neighbour each side) are
-   * decoded; most words are unambiguous, and this keeps repair fast.
+   * Best form index per slot (into `index`), with a local confidence for each choice (into
+   * `confidence`). Slot i is `cores[i]`; `flags[i]` has bit 1 when a sentence starts there and bit
+   * 2 when one ends after it. A slot with one form fixes the path there, so only runs of ambiguous
+   * slots (with one fixed neighbour each side) are decoded; most words are unambiguous, and this
+   * keeps repair fast.
    */
-  decode(slots: Slot[]): Decision[] {
-    const out: Decision[] = new Array<Decision>(slots.length);
-    const fixed: Decision = { index: 0, confidence: 1, margin: Infinity };
+  decode(cores: readonly SlotCore[], flags: ArrayLike<number>, index: Int32Array, confidence: Float64Array): void {
+    const n = cores.length;
     let i = 0;
-    while (i < slots.length) {
-      if (slots[i]!.core.forms.length === 1) { out[i] = fixed; i++; continue; }
+    while (i < n) {
+      if (cores[i]!.forms.length === 1) { index[i] = 0; confidence[i] = 1; i++; continue; }
       let j = i;
-      while (j + 1 < slots.length && slots[j + 1]!.core.forms.length > 1) j++;
-      const from = i > 0 ? i - 1 : i, to = j + 1 < slots.length ? j + 1 : j;
-      const ds = this.viterbi(slots.slice(from, to + 1));
-      for (let k = i; k <= j; k++) out[k] = ds[k - from]!;
+      while (j + 1 < n && cores[j + 1]!.forms.length > 1) j++;
+      const from = i > 0 ? i - 1 : i, to = j + 1 < n ? j + 1 : j;
+      this.viterbi(cores, flags, from, to, i, j, index, confidence);
       i = j + 1;
     }
-    return out;
   }
 
-  private viterbi(slots: Slot[]): Decision[] {
-    const n = slots.length;
-    if (n === 0) return [];
-    const score: Float64Array[] = [];
-    const back: Int32Array[] = [];
+  /** Decodes slots from..to and writes the decisions for slots i..j (within them). */
+  private viterbi(cores: readonly SlotCore[], flags: ArrayLike<number>, from: number, to: number, i0: number, j0: number, index: Int32Array, confidence: Float64Array): void {
+    const n = to - from + 1;
+    if (this.offs.length < n + 1) { this.offs = new Int32Array(2 * n + 2); this.choice = new Int32Array(2 * n + 2); }
+    const offs = this.offs;
+    offs[0] = 0;
+    for (let i = 0; i < n; i++) offs[i + 1] = offs[i]! + cores[from + i]!.forms.length;
+    if (this.score.length < offs[n]!) { this.score = new Float64Array(2 * offs[n]!); this.back = new Int32Array(2 * offs[n]!); }
+    const score = this.score, back = this.back;
     for (let i = 0; i < n; i++) {
-      const s = slots[i]!;
-      const k = s.core.forms.length;
-      const sc = new Float64Array(k), bp = new Int32Array(k);
-      const em = s.core.emission;
-      const close = s.sentenceEnd ? this.close(s.core) : null;
-      if (i === 0 || s.sentenceStart) {
+      const c = cores[from + i]!, f = flags[from + i]!;
+      const k = c.forms.length, o = offs[i]!;
+      const em = c.emission;
+      const close = f & 2 ? this.close(c) : null;
+      if (i === 0 || f & 1) {
         let prevBest = 0, arg = 0;
-        if (i > 0) { const ps = score[i - 1]!; prevBest = -Infinity; for (let q = 0; q < ps.length; q++) if (ps[q]! > prevBest) { prevBest = ps[q]!; arg = q; } }
-        const open = this.open(s.core);
-        for (let j = 0; j < k; j++) { sc[j] = prevBest + open[j]! + em[j]! + (close ? close[j]! : 0); bp[j] = arg; }
+        if (i > 0) {
+          const po = offs[i - 1]!, pk = o - po;
+          prevBest = -Infinity;
+          for (let q = 0; q < pk; q++) if (score[po + q]! > prevBest) { prevBest = score[po + q]!; arg = q; }
+        }
+        const open = this.open(c);
+        for (let j = 0; j < k; j++) { score[o + j] = prevBest + open[j]! + em[j]! + (close ? close[j]! : 0); back[o + j] = arg; }
       } else {
-        const ps = score[i - 1]!, t = this.trans(slots[i - 1]!.core, s.core);
+        const po = offs[i - 1]!, pk = o - po, t = this.trans(cores[from + i - 1]!, c);
         for (let j = 0; j < k; j++) {
           let best = -Infinity, arg = 0;
-          for (let q = 0; q < ps.length; q++) {
-            const v = ps[q]! + t[q * k + j]!;
+          for (let q = 0; q < pk; q++) {
+            const v = score[po + q]! + t[q * k + j]!;
             if (v > best) { best = v; arg = q; }
           }
-          sc[j] = best + em[j]! + (close ? close[j]! : 0);
-          bp[j] = arg;
+          score[o + j] = best + em[j]! + (close ? close[j]! : 0);
+          back[o + j] = arg;
         }
       }
-      score.push(sc);
-      back.push(bp);
     }
-    const choice = new Int32Array(n);
-    const last = score[n - 1]!;
+    const choice = this.choice;
+    const lo = offs[n - 1]!, lk = offs[n]! - lo;
     let lastArg = 0;
-    for (let j = 1; j < last.length; j++) if (last[j]! > last[lastArg]!) lastArg = j;
+    for (let j = 1; j < lk; j++) if (score[lo + j]! > score[lo + lastArg]!) lastArg = j;
     choice[n - 1] = lastArg;
-    for (let i = n - 1; i > 0; i--) choice[i - 1] = back[i]![choice[i]!]!;
+    for (let i = n - 1; i > 0; i--) choice[i - 1] = back[offs[i]! + choice[i]!]!;
 
     // local confidence: each candidate scored with its neighbours fixed to the chosen path
-    const out: Decision[] = [];
-    for (let i = 0; i < n; i++) {
-      const s = slots[i]!;
-      const k = s.core.forms.length;
-      if (k === 1) { out.push({ index: 0, confidence: 1, margin: Infinity }); continue; }
-      const close = s.sentenceEnd ? this.close(s.core) : null;
-      const open = i === 0 || s.sentenceStart ? this.open(s.core) : null;
-      const pt = open ? null : this.trans(slots[i - 1]!.core, s.core), pq = i > 0 ? choice[i - 1]! : 0;
-      const nx = slots[i + 1];
-      const nt = nx && !nx.sentenceStart ? this.trans(s.core, nx.core) : null, nq = nx ? choice[i + 1]! : 0, nk = nx ? nx.core.forms.length : 0;
-      const local = new Float64Array(k);
+    for (let g = i0; g <= j0; g++) {
+      const i = g - from;
+      const c = cores[g]!, f = flags[g]!;
+      const k = c.forms.length;
+      if (k === 1) { index[g] = 0; confidence[g] = 1; continue; }
+      const close = f & 2 ? this.close(c) : null;
+      const open = i === 0 || f & 1 ? this.open(c) : null;
+      const pt = open ? null : this.trans(cores[g - 1]!, c), pq = i > 0 ? choice[i - 1]! : 0;
+      const hasNext = i + 1 < n;
+      const nx = hasNext ? cores[g + 1]! : null;
+      const nt = nx && !(flags[g + 1]! & 1) ? this.trans(c, nx) : null, nq = hasNext ? choice[i + 1]! : 0, nk = nx ? nx.forms.length : 0;
+      const ci = choice[i]!;
+      // the local scores go where this slot's forward scores were: they are no longer needed
+      const o = offs[i]!;
+      let mx = -Infinity, second = -Infinity;
       for (let j = 0; j < k; j++) {
-        let v = s.core.emission[j]! + (close ? close[j]! : 0);
+        let v = c.emission[j]! + (close ? close[j]! : 0);
         v += open ? open[j]! : pt![pq * k + j]!;
         if (nt) v += nt[j * nk + nq]!;
-        local[j] = v;
+        score[o + j] = v;
+        if (v > mx) mx = v;
+        if (j !== ci && v > second) second = v;
       }
-      const ci = choice[i]!;
-      let mx = -Infinity, second = -Infinity;
-      for (let j = 0; j < k; j++) { if (local[j]! > mx) mx = local[j]!; if (j !== ci && local[j]! > second) second = local[j]!; }
       let z = 0;
-      for (let j = 0; j < k; j++) z += Math.exp(local[j]! - mx);
-      out.push({ index: ci, confidence: Math.exp(local[ci]! - mx) / z, margin: local[ci]! - second });
+      for (let j = 0; j < k; j++) z += Math.exp(score[o + j]! - mx);
+      index[g] = ci;
+      confidence[g] = Math.exp(score[o + ci]! - mx) / z;
     }
-    return out;
   }
 }

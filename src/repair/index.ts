@@ -1,7 +1,7 @@
 // The repair stage: puts back å/ä/ö and undoes OCR confusions in extracted text, line by line,
 // keeping every token in place and recording each change for audit.
 import { generate, headRepair, type Candidate } from './candidates.js';
-import { ContextModel, type Slot, type SlotCore } from './context.js';
+import { ContextModel, type SlotCore } from './context.js';
 import { estimateDamage } from './damage.js';
 import { nameGuesses } from './names.js';
 import { looseSplit } from './split.js';
@@ -16,17 +16,6 @@ export interface RepairOptions { mode?: 'auto' | 'conservative' | 'aggressive' }
 
 export { lexicon } from './lexicon.js';
 
-/** One repairable word part and where it sits; also its slot in the lattice (one object per word). */
-interface PartRef extends Slot {
-  line: number;
-  token: number;
-  part: number;
-  text: string;
-  /** what the part is, shared by every occurrence of the same spelling */
-  entry: CandEntry;
-  /** bits: 1 mid-sentence, 2 after a name part, 4 in an English phrase */
-  situation: number;
-}
 
 const ZERO = [0];
 
@@ -54,6 +43,8 @@ interface CandEntry {
   intact: boolean;
   /** the part only makes sense repaired: evidence that the text lost them */
   damaged: boolean;
+  /** during one repairLines call: the lattice core of this part per situation */
+  cores?: (SlotCore | undefined)[];
 }
 // keyed by the part exactly as written: a hit costs one lookup and no string building
 const candCache = new Map<string, CandEntry>();
@@ -211,7 +202,11 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   }
 
   // ---- collect word parts for the context model
-  const refs: PartRef[] = [];
+  // the lattice slots, one per word part or number, as parallel arrays: where the part sits (its
+  // part index is -1 for a number), what it is, its core, and flags (1 sentence start, 2 sentence
+  // end, situation << 2: bits 1 mid-sentence, 2 after a name part, 4 in an English phrase)
+  const rLine: number[] = [], rToken: number[] = [], rPart: number[] = [], rFlags: number[] = [];
+  const rText: string[] = [], rEntry: CandEntry[] = [], rCore: SlotCore[] = [];
   const numCore: SlotCore = { forms: ['<num>'], emission: ZERO, heads: ['<num>'], firsts: ['<num>'], roles: [ROLE.WORD] };
   let intact = 0, damaged = 0, words = 0;
   let prevLineEmpty = true;
@@ -227,11 +222,12 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       // a line's first word, after any bullet or numbering, starts an item or a sentence
       const lineStart = !wordSeen;
       if (!wordSeen && /\p{L}/u.test(t.text) && ruleOf[tokenKey(li, tj)] !== R_BULLET) wordSeen = true;
-      const startsSentence = refs.length === 0 || endsSentence(prevTok) || (lineStart && (prevLineEmpty || /^\p{Lu}/u.test(t.core) || endsSentence(toks[li - 1]?.at(-1))));
+      const startsSentence = rLine.length === 0 || endsSentence(prevTok) || (lineStart && (prevLineEmpty || /^\p{Lu}/u.test(t.core) || endsSentence(toks[li - 1]?.at(-1))));
       const c0 = t.core.charCodeAt(0);
       if (c0 >= 48 && c0 <= 57 && /^\d+(?:[.,:]\d+)*$/.test(t.core)) {
         // a number is context ("4 år", "kl 10") but never a candidate for change
-        refs.push({ line: li, token: tj, part: -1, text: '<num>', entry: NUM_ENTRY, situation: 0, core: numCore, sentenceStart: startsSentence, sentenceEnd: endsSentence(t) });
+        rLine.push(li); rToken.push(tj); rPart.push(-1); rText.push('<num>'); rEntry.push(NUM_ENTRY); rCore.push(numCore);
+        rFlags.push((startsSentence ? 1 : 0) | (endsSentence(t) ? 2 : 0));
         continue;
       }
       if (t.protectedToken) continue;
@@ -249,7 +245,8 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         const sentenceStart = k === 0 && startsSentence;
         const mid = !sentenceStart && !(lineStart && k === 0) && !(k === 0 && (t.prefix.endsWith('(') || afterBreak(prevTok))) && !(entry.capitalized && k === lastWordPart && t.suffix === '' && beforePlace(ts[tj + 1]));
         const afterName = k > 0 && /^\p{Lu}/u.test(parts[0] ?? '');
-        refs.push({ line: li, token: tj, part: k, text: p, entry, situation: (mid ? 1 : 0) | (afterName ? 2 : 0) | english, core: numCore, sentenceStart, sentenceEnd: k === lastWordPart && ends });
+        rLine.push(li); rToken.push(tj); rPart.push(k); rText.push(p); rEntry.push(entry); rCore.push(numCore);
+        rFlags.push((sentenceStart ? 1 : 0) | (k === lastWordPart && ends ? 2 : 0) | (((mid ? 1 : 0) | (afterName ? 2 : 0) | english) << 2));
         words++;
         if (entry.intact) intact++;
         else if (entry.damaged) damaged++;
@@ -265,18 +262,21 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   // ---- the lattice
   const model = new ContextModel(lex);
   // candidates are scored the same wherever a word recurs in the same situation
-  const cores = Array.from({ length: 8 }, () => new Map<string, SlotCore>());
-  for (const r of refs) {
-    if (r.part < 0) continue;
-    const byText = cores[r.situation]!;
-    let core = byText.get(r.text);
-    if (!core) { core = buildCore(r); byText.set(r.text, core); }
-    r.core = core;
+  // (kept on the part's entry, which stands for one spelling, and dropped when the call ends)
+  const withCores: CandEntry[] = [];
+  const nSlots = rLine.length;
+  for (let i = 0; i < nSlots; i++) {
+    if (rPart[i]! < 0) continue;
+    const entry = rEntry[i]!, situation = rFlags[i]! >> 2;
+    let byKind = entry.cores;
+    if (!byKind) { byKind = entry.cores = new Array<SlotCore | undefined>(8); withCores.push(entry); }
+    let core = byKind[situation];
+    if (!core) { core = buildCore(entry, situation); byKind[situation] = core; }
+    rCore[i] = core;
   }
-  const slots: Slot[] = refs;
-  function buildCore(r: PartRef): SlotCore {
-    const { lower, cands, capitalized, allCaps, selfValid } = r.entry;
-    const midSentence = (r.situation & 1) !== 0, afterName = (r.situation & 2) !== 0, english = (r.situation & 4) !== 0;
+  function buildCore(entry: CandEntry, situation: number): SlotCore {
+    const { lower, cands, capitalized, allCaps, selfValid } = entry;
+    const midSentence = (situation & 1) !== 0, afterName = (situation & 2) !== 0, english = (situation & 4) !== 0;
     const forms: string[] = [], emission: number[] = [], heads: string[] = [], firsts: string[] = [], roles: number[] = [];
     // a capital in mid-sentence marks a name: names win over common words, and a common word
     // is not made out of an unknown name
@@ -312,27 +312,33 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
     }
     return { forms, emission, heads, firsts, roles };
   }
-  const decisions = model.decode(slots);
+  const chosen = new Int32Array(nSlots), confidence = new Float64Array(nSlots);
+  try {
+    model.decode(rCore, rFlags, chosen, confidence);
+  } finally {
+    for (const e of withCores) e.cores = undefined;
+  }
 
   // ---- apply
-  for (let i = 0; i < refs.length; i++) {
-    const r = refs[i]!, s = slots[i]!, d = decisions[i]!;
-    if (r.part < 0) continue;
-    const form = s.core.forms[d.index]!;
-    const lower = r.entry.lower;
-    if (form === lower) {
-      if (d.confidence < 0.55 && s.core.forms.length > 1 && !warned.has(r.line)) {
-        const alt = s.core.forms.find((f) => f !== form)!;
-        warned.add(r.line);
-        warnings.push({ code: 'repair-uncertain', message: `kept "${r.text}", might be "${applyCase(r.text, alt)}"`, page: lines[r.line]!.page, line: lines[r.line]!.line });
+  for (let i = 0; i < nSlots; i++) {
+    const part = rPart[i]!;
+    if (part < 0) continue;
+    const forms = rCore[i]!.forms;
+    if (forms.length === 1) continue; // only the word as written
+    const form = forms[chosen[i]!]!, entry = rEntry[i]!, line = rLine[i]!, text = rText[i]!, dc = confidence[i]!;
+    if (form === entry.lower) {
+      if (dc < 0.55 && !warned.has(line)) {
+        const alt = forms.find((f) => f !== form)!;
+        warned.add(line);
+        warnings.push({ code: 'repair-uncertain', message: `kept "${text}", might be "${applyCase(text, alt)}"`, page: lines[line]!.page, line: lines[line]!.line });
       }
       continue;
     }
-    const cand = r.entry.cands.find((c) => c.form === form);
-    partsOf(r.line, r.token)[r.part] = applyCase(r.text, form);
-    const rule = cand && (cand.strong || cand.weak) ? R_GLYPH : r.entry.selfValid ? R_CONTEXT : R_LEXICON;
-    const conf = rule === R_LEXICON ? Math.max(d.confidence, 0.9 * Math.min(1, lossRate * 2)) : d.confidence;
-    note(r.line, r.token, rule, Math.round(conf * 100) / 100);
+    const cand = entry.cands.find((c) => c.form === form);
+    partsOf(line, rToken[i]!)[part] = applyCase(text, form);
+    const rule = cand && (cand.strong || cand.weak) ? R_GLYPH : entry.selfValid ? R_CONTEXT : R_LEXICON;
+    const conf = rule === R_LEXICON ? Math.max(dc, 0.9 * Math.min(1, lossRate * 2)) : dc;
+    note(line, rToken[i]!, rule, Math.round(conf * 100) / 100);
   }
 
   // ---- rebuild lines, keeping all whitespace as it was
