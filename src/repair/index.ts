@@ -33,6 +33,8 @@ const LOOSE_COST = Math.log(0.3);
 const ENGLISH = new Set('the of and with is are this that your our from by will be have has you we they its an which would should could these those there their what where when who how about into than then'.split(' '));
 
 interface CandEntry {
+  /** the part as written (the cache key) */
+  text: string;
   kind: PartKind;
   lower: string;
   capitalized: boolean;
@@ -56,7 +58,7 @@ function candidatesFor(lex: Lexicon, part: string): CandEntry {
   const lower = part.toLowerCase();
   const selfValid = cands.some((c) => c.form === lower && c.diacritics + c.strong + c.weak === 0);
   const intact = /[åäöÅÄÖ]/.test(part);
-  const entry = { kind, lower, capitalized: /^\p{Lu}/u.test(part), allCaps: part.length >= 2 && part === part.toUpperCase(), cands, selfValid, intact, damaged: !intact && !selfValid && cands.some((c) => c.form !== lower && c.weak === 0) };
+  const entry = { text: part, kind, lower, capitalized: /^\p{Lu}/u.test(part), allCaps: part.length >= 2 && part === part.toUpperCase(), cands, selfValid, intact, damaged: !intact && !selfValid && cands.some((c) => c.form !== lower && c.weak === 0) };
   if (candCache.size > 50000) candCache.clear();
   candCache.set(part, entry);
   return entry;
@@ -108,7 +110,7 @@ const endsSentence = (t: Token | undefined): boolean => {
   if (c !== 34 && c !== 39 && c !== 0x201d && c !== 0x2019 && c !== 41) return false;
   return /[.!?]["'”’)]*$/.test(t.text);
 };
-const NUM_ENTRY: CandEntry = { kind: 'number', lower: '<num>', capitalized: false, allCaps: false, cands: [], selfValid: true, intact: false, damaged: false };
+const NUM_ENTRY: CandEntry = { text: '<num>', kind: 'number', lower: '<num>', capitalized: false, allCaps: false, cands: [], selfValid: true, intact: false, damaged: false };
 let engBuf = new Uint8Array(64);
 // a colon or a lone dash opens a heading or a title ("Halland - Bästa livsplatsen"), where a
 // capital marks no name
@@ -128,23 +130,27 @@ const PLACE = ROLE.PROPER | ROLE.BEGIN;
 export function repairLines(lines: readonly RepairLine[], options: RepairOptions = {}): RepairResult {
   const lex = lexicon();
   const mode = options.mode ?? 'auto';
-  const toks = lines.map((l) => tokenize(l.text.normalize('NFC')));
-  // a token's number in the whole document: small integers make cheap map keys
-  const base = new Int32Array(toks.length + 1);
-  for (let li = 0; li < toks.length; li++) base[li + 1] = base[li]! + toks[li]!.length;
+  // Lines are read one at a time and their tokens dropped: a changed line is tokenized again
+  // when it is rebuilt, which costs less than keeping every token of the document alive.
+  // a token's number in the whole document (base[line] + token): small integers make cheap keys
+  const base = new Int32Array(lines.length + 1);
   const tokenKey = (line: number, token: number): number => base[line]! + token;
-  const touchedLines = new Uint8Array(toks.length);
-  // repaired parts of the tokens that change, made on first change
-  const changed = new Map<number, string[]>();
-  const partsOf = (li: number, tj: number): string[] => {
+  const touchedLines = new Uint8Array(lines.length);
+  // repaired parts of the tokens that change, by tokenKey, made on first change: a part left
+  // undefined stays as written
+  const changed = new Map<number, (string | undefined)[]>();
+  // a token replaced whole by a single-token rule (a bullet, a lone I or i), by tokenKey
+  const replaced = new Map<number, string>();
+  const partsOf = (li: number, tj: number): (string | undefined)[] => {
     const k = tokenKey(li, tj);
     let p = changed.get(k);
-    if (!p) { p = [...toks[li]![tj]!.parts]; changed.set(k, p); }
+    if (!p) { p = []; changed.set(k, p); }
     return p;
   };
-  // per token (tokenKey): the rule that changed it (index into RULES + 1, 0 for none) and its confidence
-  const ruleOf = new Uint8Array(base[toks.length]!);
-  const confOf = new Float64Array(base[toks.length]!);
+  // per token (tokenKey): the rule that changed it (index into RULES + 1, 0 for none) and its
+  // confidence; grown as lines are read
+  let ruleOf = new Uint8Array(1024);
+  let confOf = new Float64Array(1024);
   const warnings: RepairWarning[] = [];
   const warned = new Set<number>();
   const note = (li: number, tj: number, rule: Rule, confidence: number): void => {
@@ -153,20 +159,34 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
     if (ruleOf[k] === 0 || confidence < confOf[k]!) { ruleOf[k] = rule; confOf[k] = confidence; }
   };
 
-  // ---- single-token rules that need no context model
-  for (let li = 0; li < toks.length; li++) {
-    const ts = toks[li]!;
+  // the lattice slots, one per word part or number, as parallel arrays: where the part sits (its
+  // part index is -1 for a number), what it is, its core, and flags (1 sentence start, 2 sentence
+  // end, situation << 2: bits 1 mid-sentence, 2 after a name part, 4 in an English phrase)
+  const rLine: number[] = [], rToken: number[] = [], rPart: number[] = [], rFlags: number[] = [];
+  const rEntry: CandEntry[] = [], rCore: SlotCore[] = [];
+  const numCore: SlotCore = { forms: ['<num>'], emission: ZERO, heads: ['<num>'], firsts: ['<num>'], roles: [ROLE.WORD] };
+  let intact = 0, damaged = 0, words = 0;
+  let prevLineEmpty = true;
+  let prevLast: Token | undefined;
+  for (let li = 0; li < lines.length; li++) {
+    const ts = tokenize(lines[li]!.text.normalize('NFC'));
+    const end = base[li + 1] = base[li]! + ts.length;
+    if (end > ruleOf.length) {
+      const r = new Uint8Array(2 * end), c = new Float64Array(2 * end);
+      r.set(ruleOf); c.set(confOf); ruleOf = r; confOf = c;
+    }
+    // ---- single-token rules that need no context model
     for (let tj = 0; tj < ts.length; tj++) {
       const t = ts[tj]!;
       // "e"/"o" opening a list line is a bullet the OCR read as a letter
       if (tj === 0 && ts.length > 1 && /^[eo°]$/.test(t.text) && /^[\p{Lu}|]/u.test(ts[1]!.text)) {
-        changed.set(tokenKey(li, tj), ['•']);
+        replaced.set(tokenKey(li, tj), '•');
         note(li, tj, R_BULLET, 0.9);
         continue;
       }
       // a lone "|" is a capital I
       if (t.text === '|' && ts.length > 1) {
-        changed.set(tokenKey(li, tj), ['I']);
+        replaced.set(tokenKey(li, tj), 'I');
         note(li, tj, R_OCR_I, 0.8);
         continue;
       }
@@ -175,7 +195,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         const prev = ts[tj - 1]!, next = ts[tj + 1]!;
         const near = ts.slice(Math.max(0, tj - 3), tj + 4).filter((x) => /\d/.test(x.text)).length;
         if (near === 1 && /^\p{Ll}+$/u.test(prev.text) && /^\p{L}{2,}[.,;:]?$/u.test(next.text) && !NUMBERED.has(prev.text.toLowerCase()) && !NUMBERED.has(next.core.toLowerCase()) && lex.lookup(next.core.toLowerCase()) !== 0 || (near === 1 && /^\p{Ll}+$/u.test(prev.text) && /^\p{Lu}\p{Ll}+[.,;:]?$/u.test(next.text) && !NUMBERED.has(prev.text.toLowerCase()) && !NUMBERED.has(next.core.toLowerCase()))) {
-          changed.set(tokenKey(li, tj), ['i']);
+          replaced.set(tokenKey(li, tj), 'i');
           note(li, tj, R_OCR_I, 0.6);
           continue;
         }
@@ -199,19 +219,8 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         }
       }
     }
-  }
 
-  // ---- collect word parts for the context model
-  // the lattice slots, one per word part or number, as parallel arrays: where the part sits (its
-  // part index is -1 for a number), what it is, its core, and flags (1 sentence start, 2 sentence
-  // end, situation << 2: bits 1 mid-sentence, 2 after a name part, 4 in an English phrase)
-  const rLine: number[] = [], rToken: number[] = [], rPart: number[] = [], rFlags: number[] = [];
-  const rText: string[] = [], rEntry: CandEntry[] = [], rCore: SlotCore[] = [];
-  const numCore: SlotCore = { forms: ['<num>'], emission: ZERO, heads: ['<num>'], firsts: ['<num>'], roles: [ROLE.WORD] };
-  let intact = 0, damaged = 0, words = 0;
-  let prevLineEmpty = true;
-  for (let li = 0; li < toks.length; li++) {
-    const ts = toks[li]!;
+    // ---- collect word parts for the context model
     if (engBuf.length < ts.length + 2) engBuf = new Uint8Array(2 * ts.length + 2);
     const eng = engBuf;
     for (let tj = 0; tj < ts.length; tj++) eng[tj] = isEnglish(ts[tj]) ? 1 : 0;
@@ -222,30 +231,33 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       // a line's first word, after any bullet or numbering, starts an item or a sentence
       const lineStart = !wordSeen;
       if (!wordSeen && /\p{L}/u.test(t.text) && ruleOf[tokenKey(li, tj)] !== R_BULLET) wordSeen = true;
-      const startsSentence = rLine.length === 0 || endsSentence(prevTok) || (lineStart && (prevLineEmpty || /^\p{Lu}/u.test(t.core) || endsSentence(toks[li - 1]?.at(-1))));
+      const startsSentence = rLine.length === 0 || endsSentence(prevTok) || (lineStart && (prevLineEmpty || /^\p{Lu}/u.test(t.core) || endsSentence(prevLast)));
       const c0 = t.core.charCodeAt(0);
       if (c0 >= 48 && c0 <= 57 && /^\d+(?:[.,:]\d+)*$/.test(t.core)) {
         // a number is context ("4 år", "kl 10") but never a candidate for change
-        rLine.push(li); rToken.push(tj); rPart.push(-1); rText.push('<num>'); rEntry.push(NUM_ENTRY); rCore.push(numCore);
+        rLine.push(li); rToken.push(tj); rPart.push(-1); rEntry.push(NUM_ENTRY); rCore.push(numCore);
         rFlags.push((startsSentence ? 1 : 0) | (endsSentence(t) ? 2 : 0));
         continue;
       }
       if (t.protectedToken) continue;
       const english = (tj >= 1 && eng[tj - 1]) || (tj + 1 < ts.length && eng[tj + 1]) || (tj >= 2 && eng[tj - 2]) || (tj + 2 < ts.length && eng[tj + 2]) ? 4 : 0;
       const ends = endsSentence(t);
-      const touched = changed.get(tokenKey(li, tj));
+      const key = tokenKey(li, tj);
+      // a token a rule replaced whole has no word parts left; one it changed in part keeps the rest
+      if (ruleOf[key] !== 0 && replaced.has(key)) continue;
+      const touched = ruleOf[key] !== 0 ? changed.get(key) : undefined;
       const lastWordPart = t.parts.length - 1 - (t.parts.length % 2 === 0 ? 1 : 0);
       const parts = t.parts;
       for (let k = 0; k < parts.length; k += 2) {
         const p = parts[k]!;
         // a single letter ("o-hyfs", "a)") is too little to go on
-        if (p.length < 2 || (touched && touched[k] !== p)) continue;
+        if (p.length < 2 || (touched && touched[k] !== undefined)) continue;
         const entry = candidatesFor(lex, p);
         if (entry.kind !== 'word') continue;
         const sentenceStart = k === 0 && startsSentence;
         const mid = !sentenceStart && !(lineStart && k === 0) && !(k === 0 && (t.prefix.endsWith('(') || afterBreak(prevTok))) && !(entry.capitalized && k === lastWordPart && t.suffix === '' && beforePlace(ts[tj + 1]));
         const afterName = k > 0 && /^\p{Lu}/u.test(parts[0] ?? '');
-        rLine.push(li); rToken.push(tj); rPart.push(k); rText.push(p); rEntry.push(entry); rCore.push(numCore);
+        rLine.push(li); rToken.push(tj); rPart.push(k); rEntry.push(entry); rCore.push(numCore);
         rFlags.push((sentenceStart ? 1 : 0) | (k === lastWordPart && ends ? 2 : 0) | (((mid ? 1 : 0) | (afterName ? 2 : 0) | english) << 2));
         words++;
         if (entry.intact) intact++;
@@ -253,6 +265,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       }
     }
     prevLineEmpty = ts.length === 0;
+    prevLast = ts.length > 0 ? ts[ts.length - 1] : undefined;
   }
   const est = estimateDamage({ intact, damaged, words });
   const conservative = mode === 'conservative' || (mode === 'auto' && est.lossRate < 0.2);
@@ -325,7 +338,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
     if (part < 0) continue;
     const forms = rCore[i]!.forms;
     if (forms.length === 1) continue; // only the word as written
-    const form = forms[chosen[i]!]!, entry = rEntry[i]!, line = rLine[i]!, text = rText[i]!, dc = confidence[i]!;
+    const form = forms[chosen[i]!]!, entry = rEntry[i]!, line = rLine[i]!, text = entry.text, dc = confidence[i]!;
     if (form === entry.lower) {
       if (dc < 0.55 && !warned.has(line)) {
         const alt = forms.find((f) => f !== form)!;
@@ -347,14 +360,21 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li]!;
     if (touchedLines[li] === 0) { out[li] = l.text; continue; }
-    const ts = toks[li]!;
     const src = l.text.normalize('NFC');
+    const ts = tokenize(src);
     let s = '', pos = 0;
     for (let tj = 0, k = base[li]!; tj < ts.length; tj++, k++) {
       const t = ts[tj]!;
       const rule = ruleOf[k]!;
       if (rule === 0) continue;
-      const text = t.prefix + (changed.get(k) ?? t.parts).join('') + t.suffix;
+      const whole = replaced.get(k);
+      let core = '';
+      if (whole !== undefined) core = whole;
+      else {
+        const edits = changed.get(k);
+        for (let q = 0; q < t.parts.length; q++) core += edits?.[q] ?? t.parts[q]!;
+      }
+      const text = t.prefix + core + t.suffix;
       if (text === t.text) continue;
       changes.push({ page: l.page, line: l.line, from: t.text, to: text, rule: RULES[rule - 1]!, confidence: confOf[k]! });
       s += src.slice(pos, t.start) + text;
