@@ -162,8 +162,16 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   // the lattice slots, one per word part or number, as parallel arrays: where the part sits (its
   // part index is -1 for a number), what it is, its core, and flags (1 sentence start, 2 sentence
   // end, situation << 2: bits 1 mid-sentence, 2 after a name part, 4 in an English phrase)
-  const rLine: number[] = [], rToken: number[] = [], rPart: number[] = [], rFlags: number[] = [];
-  const rEntry: CandEntry[] = [], rCore: SlotCore[] = [];
+  // (line, token, part and flags of slot i at 4i … 4i + 3)
+  let slotData = new Int32Array(4096);
+  let nSlots = 0;
+  const rEntry: CandEntry[] = [];
+  const addSlot = (li: number, tj: number, part: number, flags: number, entry: CandEntry): void => {
+    if (4 * nSlots + 4 > slotData.length) { const d = new Int32Array(2 * slotData.length); d.set(slotData); slotData = d; }
+    const o = 4 * nSlots++;
+    slotData[o] = li; slotData[o + 1] = tj; slotData[o + 2] = part; slotData[o + 3] = flags;
+    rEntry.push(entry);
+  };
   const numCore: SlotCore = { forms: ['<num>'], emission: ZERO, heads: ['<num>'], firsts: ['<num>'], roles: [ROLE.WORD] };
   let intact = 0, damaged = 0, words = 0;
   let prevLineEmpty = true;
@@ -231,12 +239,11 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       // a line's first word, after any bullet or numbering, starts an item or a sentence
       const lineStart = !wordSeen;
       if (!wordSeen && /\p{L}/u.test(t.text) && ruleOf[tokenKey(li, tj)] !== R_BULLET) wordSeen = true;
-      const startsSentence = rLine.length === 0 || endsSentence(prevTok) || (lineStart && (prevLineEmpty || /^\p{Lu}/u.test(t.core) || endsSentence(prevLast)));
+      const startsSentence = nSlots === 0 || endsSentence(prevTok) || (lineStart && (prevLineEmpty || /^\p{Lu}/u.test(t.core) || endsSentence(prevLast)));
       const c0 = t.core.charCodeAt(0);
       if (c0 >= 48 && c0 <= 57 && /^\d+(?:[.,:]\d+)*$/.test(t.core)) {
         // a number is context ("4 år", "kl 10") but never a candidate for change
-        rLine.push(li); rToken.push(tj); rPart.push(-1); rEntry.push(NUM_ENTRY); rCore.push(numCore);
-        rFlags.push((startsSentence ? 1 : 0) | (endsSentence(t) ? 2 : 0));
+        addSlot(li, tj, -1, (startsSentence ? 1 : 0) | (endsSentence(t) ? 2 : 0), NUM_ENTRY);
         continue;
       }
       if (t.protectedToken) continue;
@@ -257,8 +264,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         const sentenceStart = k === 0 && startsSentence;
         const mid = !sentenceStart && !(lineStart && k === 0) && !(k === 0 && (t.prefix.endsWith('(') || afterBreak(prevTok))) && !(entry.capitalized && k === lastWordPart && t.suffix === '' && beforePlace(ts[tj + 1]));
         const afterName = k > 0 && /^\p{Lu}/u.test(parts[0] ?? '');
-        rLine.push(li); rToken.push(tj); rPart.push(k); rEntry.push(entry); rCore.push(numCore);
-        rFlags.push((sentenceStart ? 1 : 0) | (k === lastWordPart && ends ? 2 : 0) | (((mid ? 1 : 0) | (afterName ? 2 : 0) | english) << 2));
+        addSlot(li, tj, k, (sentenceStart ? 1 : 0) | (k === lastWordPart && ends ? 2 : 0) | (((mid ? 1 : 0) | (afterName ? 2 : 0) | english) << 2), entry);
         words++;
         if (entry.intact) intact++;
         else if (entry.damaged) damaged++;
@@ -277,9 +283,11 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   // candidates are scored the same wherever a word recurs in the same situation
   // (kept on the part's entry, which stands for one spelling, and dropped when the call ends)
   const withCores: CandEntry[] = [];
-  const nSlots = rLine.length;
+  const rCore = new Array<SlotCore>(nSlots);
+  const rFlags = new Int32Array(nSlots);
   for (let i = 0; i < nSlots; i++) {
-    if (rPart[i]! < 0) continue;
+    rFlags[i] = slotData[4 * i + 3]!;
+    if (slotData[4 * i + 2]! < 0) { rCore[i] = numCore; continue; }
     const entry = rEntry[i]!, situation = rFlags[i]! >> 2;
     let byKind = entry.cores;
     if (!byKind) { byKind = entry.cores = new Array<SlotCore | undefined>(8); withCores.push(entry); }
@@ -334,11 +342,11 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
 
   // ---- apply
   for (let i = 0; i < nSlots; i++) {
-    const part = rPart[i]!;
+    const part = slotData[4 * i + 2]!;
     if (part < 0) continue;
     const forms = rCore[i]!.forms;
     if (forms.length === 1) continue; // only the word as written
-    const form = forms[chosen[i]!]!, entry = rEntry[i]!, line = rLine[i]!, text = entry.text, dc = confidence[i]!;
+    const form = forms[chosen[i]!]!, entry = rEntry[i]!, line = slotData[4 * i]!, text = entry.text, dc = confidence[i]!;
     if (form === entry.lower) {
       if (dc < 0.55 && !warned.has(line)) {
         const alt = forms.find((f) => f !== form)!;
@@ -348,10 +356,10 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       continue;
     }
     const cand = entry.cands.find((c) => c.form === form);
-    partsOf(line, rToken[i]!)[part] = applyCase(text, form);
+    partsOf(line, slotData[4 * i + 1]!)[part] = applyCase(text, form);
     const rule = cand && (cand.strong || cand.weak) ? R_GLYPH : entry.selfValid ? R_CONTEXT : R_LEXICON;
     const conf = rule === R_LEXICON ? Math.max(dc, 0.9 * Math.min(1, lossRate * 2)) : dc;
-    note(line, rToken[i]!, rule, Math.round(conf * 100) / 100);
+    note(line, slotData[4 * i + 1]!, rule, Math.round(conf * 100) / 100);
   }
 
   // ---- rebuild lines, keeping all whitespace as it was
