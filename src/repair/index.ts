@@ -127,6 +127,13 @@ const beforePlace = (t: Token | undefined): boolean => {
 // the gazetteer's places are names that may begin a compound
 const PLACE = ROLE.PROPER | ROLE.BEGIN;
 
+// Text below U+0300 (Latin-1, Latin Extended) is its own NFC: only combining marks and later
+// characters can change, so most lines need no normalizing at all.
+function nfc(s: string): string {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x300) return s.normalize('NFC');
+  return s;
+}
+
 export function repairLines(lines: readonly RepairLine[], options: RepairOptions = {}): RepairResult {
   const lex = lexicon();
   const mode = options.mode ?? 'auto';
@@ -177,7 +184,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   let prevLineEmpty = true;
   let prevLast: Token | undefined;
   for (let li = 0; li < lines.length; li++) {
-    const ts = tokenize(lines[li]!.text.normalize('NFC'));
+    const ts = tokenize(nfc(lines[li]!.text));
     const end = base[li + 1] = base[li]! + ts.length;
     if (end > ruleOf.length) {
       const r = new Uint8Array(2 * end), c = new Float64Array(2 * end);
@@ -368,7 +375,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li]!;
     if (touchedLines[li] === 0) { out[li] = l.text; continue; }
-    const src = l.text.normalize('NFC');
+    const src = nfc(l.text);
     const ts = tokenize(src);
     let s = '', pos = 0;
     for (let tj = 0, k = base[li]!; tj < ts.length; tj++, k++) {
