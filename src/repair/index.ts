@@ -182,7 +182,8 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
   const numCore: SlotCore = { forms: ['<num>'], emission: ZERO, heads: ['<num>'], firsts: ['<num>'], roles: [ROLE.WORD] };
   let intact = 0, damaged = 0, words = 0;
   let prevLineEmpty = true;
-  let prevLast: Token | undefined;
+  // whether the last token of the line before ends a sentence
+  let prevLastEnds = false;
   for (let li = 0; li < lines.length; li++) {
     const ts = tokenize(nfc(lines[li]!.text));
     const end = base[li + 1] = base[li]! + ts.length;
@@ -239,23 +240,24 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
     if (engBuf.length < ts.length + 2) engBuf = new Uint8Array(2 * ts.length + 2);
     const eng = engBuf;
     for (let tj = 0; tj < ts.length; tj++) eng[tj] = isEnglish(ts[tj]) ? 1 : 0;
-    let wordSeen = false;
+    let wordSeen = false, lastEnds = false;
     for (let tj = 0; tj < ts.length; tj++) {
       const t = ts[tj]!;
       const prevTok = tj > 0 ? ts[tj - 1] : undefined;
+      const ends = endsSentence(t), prevEnds = lastEnds;
+      lastEnds = ends;
       // a line's first word, after any bullet or numbering, starts an item or a sentence
       const lineStart = !wordSeen;
       if (!wordSeen && /\p{L}/u.test(t.text) && ruleOf[tokenKey(li, tj)] !== R_BULLET) wordSeen = true;
-      const startsSentence = nSlots === 0 || endsSentence(prevTok) || (lineStart && (prevLineEmpty || /^\p{Lu}/u.test(t.core) || endsSentence(prevLast)));
+      const startsSentence = nSlots === 0 || prevEnds || (lineStart && (prevLineEmpty || /^\p{Lu}/u.test(t.core) || prevLastEnds));
       const c0 = t.core.charCodeAt(0);
       if (c0 >= 48 && c0 <= 57 && /^\d+(?:[.,:]\d+)*$/.test(t.core)) {
         // a number is context ("4 år", "kl 10") but never a candidate for change
-        addSlot(li, tj, -1, (startsSentence ? 1 : 0) | (endsSentence(t) ? 2 : 0), NUM_ENTRY);
+        addSlot(li, tj, -1, (startsSentence ? 1 : 0) | (ends ? 2 : 0), NUM_ENTRY);
         continue;
       }
       if (t.protectedToken) continue;
       const english = (tj >= 1 && eng[tj - 1]) || (tj + 1 < ts.length && eng[tj + 1]) || (tj >= 2 && eng[tj - 2]) || (tj + 2 < ts.length && eng[tj + 2]) ? 4 : 0;
-      const ends = endsSentence(t);
       const key = tokenKey(li, tj);
       // a token a rule replaced whole has no word parts left; one it changed in part keeps the rest
       if (ruleOf[key] !== 0 && replaced.has(key)) continue;
@@ -278,7 +280,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       }
     }
     prevLineEmpty = ts.length === 0;
-    prevLast = ts.length > 0 ? ts[ts.length - 1] : undefined;
+    prevLastEnds = lastEnds;
   }
   const est = estimateDamage({ intact, damaged, words });
   const conservative = mode === 'conservative' || (mode === 'auto' && est.lossRate < 0.2);

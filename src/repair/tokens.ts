@@ -102,22 +102,46 @@ export function partKind(part: string): PartKind {
 
 /** Puts the case pattern of `original` onto `lower` (HOGANAS → HÖGANÄS, Asa → Åsa). */
 export function applyCase(original: string, lower: string): string {
+  // the usual part is letters a–z, å, ä, ö, é in either case: its pattern is read off directly
+  let upper = 0, i = 0;
+  for (; i < original.length; i++) {
+    const c = original.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c === 0xc5 || c === 0xc4 || c === 0xd6 || c === 0xc9) upper++;
+    else if (!small(c)) break;
+  }
+  if (i === original.length) {
+    const c0 = original.charCodeAt(0);
+    if (upper === 0 || !((c0 >= 65 && c0 <= 90) || c0 === 0xc5 || c0 === 0xc4 || c0 === 0xd6 || c0 === 0xc9)) {
+      // no capital, or only capitals after a small first letter ("iPhone"): the all-caps rule
+      // still applies when every letter is a capital, which needs a capital first
+      return lower;
+    }
+    if (upper === original.length && original.length >= 2) return lower.toUpperCase();
+    return capitalFirst(original, lower);
+  }
+  return applyCaseSlow(original, lower);
+}
+
+function applyCaseSlow(original: string, lower: string): string {
   const letters = original.replace(/[^\p{L}]/gu, '');
   if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return lower.toUpperCase();
   const first = [...original].find((c) => /\p{L}/u.test(c)) ?? '';
   const lowerFirst = [...original][0] ?? '';
-  if (first && first !== first.toLowerCase() && lowerFirst !== '') {
-    // capital first letter, rest as written when lengths allow
-    if (lower.length === original.length) {
-      let s = '';
-      for (let i = 0; i < lower.length; i++) {
-        const o = original[i]!, l = lower[i]!;
-        s += o !== o.toLowerCase() ? l.toUpperCase() : l;
-      }
-      if (s[0] === s[0]!.toLowerCase()) s = s[0]!.toUpperCase() + s.slice(1);
-      return s;
-    }
-    return lower[0]!.toUpperCase() + lower.slice(1);
-  }
+  if (first && first !== first.toLowerCase() && lowerFirst !== '') return capitalFirst(original, lower);
   return lower;
+}
+
+/** The case pattern of a word with a capital first letter (and not all capitals). */
+function capitalFirst(original: string, lower: string): string {
+  // capital first letter, rest as written when lengths allow
+  if (lower.length === original.length) {
+    let s = '';
+    for (let i = 0; i < lower.length; i++) {
+      const o = original[i]!, l = lower[i]!;
+      s += o !== o.toLowerCase() ? l.toUpperCase() : l;
+    }
+    if (s[0] === s[0]!.toLowerCase()) s = s[0]!.toUpperCase() + s.slice(1);
+    return s;
+  }
+  return lower[0]!.toUpperCase() + lower.slice(1);
 }
