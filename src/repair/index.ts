@@ -373,6 +373,23 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
 
   // ---- rebuild lines, keeping all whitespace as it was
   const changes: RepairChange[] = [];
+  const out = rebuild(lines, { touchedLines, base, ruleOf, confOf, replaced, changed }, changes);
+  return { lines: out, changes, warnings, damage: Math.round(est.share * 1000) / 1000 };
+}
+
+/** What repair decided for each token (by its number in the document), to rebuild lines from. */
+interface Edits {
+  touchedLines: Uint8Array;
+  base: Int32Array;
+  ruleOf: Uint8Array;
+  confOf: Float64Array;
+  replaced: Map<number, string>;
+  changed: Map<number, (string | undefined)[]>;
+}
+
+// (its own function: optimized on its own, not as the tail of repairLines' long loops)
+function rebuild(lines: readonly RepairLine[], e: Edits, changes: RepairChange[]): string[] {
+  const { touchedLines, base, ruleOf, confOf, replaced, changed } = e;
   const out: string[] = new Array<string>(lines.length);
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li]!;
@@ -399,7 +416,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
     }
     out[li] = s + src.slice(pos);
   }
-  return { lines: out, changes, warnings, damage: Math.round(est.share * 1000) / 1000 };
+  return out;
 }
 
 // words after which a lone "1" is a number, not a misread "i" (and months, before which it is a date)
