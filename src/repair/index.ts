@@ -267,11 +267,11 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       for (let k = 0; k < parts.length; k += 2) {
         const p = parts[k]!;
         // a single letter ("o-hyfs", "a)") is too little to go on
-        if (p.length < 2 || (touched && touched[k] !== undefined)) continue;
+        if (p.length < 2 || (touched !== undefined && k < touched.length && touched[k] !== undefined)) continue;
         const entry = candidatesFor(lex, p);
         if (entry.kind !== 'word') continue;
         const sentenceStart = k === 0 && startsSentence;
-        const mid = !sentenceStart && !(lineStart && k === 0) && !(k === 0 && (t.prefix.endsWith('(') || afterBreak(prevTok))) && !(entry.capitalized && k === lastWordPart && t.suffix === '' && beforePlace(ts[tj + 1]));
+        const mid = !sentenceStart && !(lineStart && k === 0) && !(k === 0 && (t.prefix.endsWith('(') || afterBreak(prevTok))) && !(entry.capitalized && k === lastWordPart && t.suffix === '' && beforePlace(tj + 1 < ts.length ? ts[tj + 1] : undefined));
         const afterName = k > 0 && /^\p{Lu}/u.test(parts[0] ?? '');
         addSlot(li, tj, k, (sentenceStart ? 1 : 0) | (k === lastWordPart && ends ? 2 : 0) | (((mid ? 1 : 0) | (afterName ? 2 : 0) | english) << 2), entry);
         words++;
@@ -406,7 +406,7 @@ function rebuild(lines: readonly RepairLine[], e: Edits, changes: RepairChange[]
       if (whole !== undefined) core = whole;
       else {
         const edits = changed.get(k);
-        for (let q = 0; q < t.parts.length; q++) core += edits?.[q] ?? t.parts[q]!;
+        for (let q = 0; q < t.parts.length; q++) core += (edits !== undefined && q < edits.length ? edits[q] : undefined) ?? t.parts[q]!;
       }
       const text = t.prefix + core + t.suffix;
       if (text === t.text) continue;
