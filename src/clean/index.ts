@@ -5,7 +5,6 @@ import { splitMarkdownLine } from './markdown.js';
 import { restoreOcrEmphasis, restoreOcrHeading } from './ocr-marks.js';
 import { restoreSectionSigns } from './section-sign.js';
 
-export { isPageNumber } from './furniture.js';
 
 /**
  * Blank raw lines disappear and set `gapBefore` on the next line; everything else keeps the page

@@ -1,7 +1,6 @@
 // `protokoll check`: converts every input that has an expected result beside it and compares, like snapshot tests for CI.
 import fs from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { Command } from 'commander';
 import { parseYaml } from '../output/yaml.js';
 import { forEachLimited } from '../batch/pool.js';

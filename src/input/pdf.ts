@@ -184,19 +184,3 @@ export function xrefIntact(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.subarray(at, at + 32)).toString('latin1');
   return /^\s*(?:xref\b|\d+\s+\d+\s+obj\b)/.test(head);
 }
-
-export interface PdfReadOptions { password?: string }
-
-/** Reads every page's text layer. Pages without text come back empty; the caller decides about OCR. */
-export async function readPdfTextLayer(bytes: Uint8Array, file: string, options: PdfReadOptions = {}): Promise<RawPage[]> {
-  const pdf = new PdfFile(bytes, file, options.password);
-  try {
-    const count = await pdf.pageCount();
-    if (count === 0) throw new InputError('pdf-no-pages', 'the PDF has no pages', { file });
-    const pages: RawPage[] = [];
-    for (let n = 1; n <= count; n++) pages.push(await pdf.pageLines(n));
-    return pages;
-  } finally {
-    await pdf.destroy().catch(() => undefined);
-  }
-}

@@ -8,10 +8,6 @@ import { OutputError } from '../errors.js';
 /** Temporary files still being written, so an interrupted run can remove them. */
 const pending = new Set<string>();
 
-export function pendingTempFiles(): readonly string[] {
-  return [...pending];
-}
-
 /** Removes temporary files left by writes that were interrupted (Ctrl-C). Synchronous: safe in exit handlers. */
 export function removePendingTempFiles(): void {
   for (const f of pending) {

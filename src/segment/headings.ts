@@ -1,5 +1,4 @@
 // Finds item headings: "§ 12 Title", numbered headings ("3. Title"), and unnumbered headings marked by cues.
-import type { Line } from '../document.js';
 import type { SegmentContext } from './context.js';
 import { findDates } from './dates.js';
 import { AGENDA_LABELS, SECTION_LABELS, groupLabel, isBodySectionLabel, isDecisionHeading, isItemCue, roleHeading } from './labels.js';

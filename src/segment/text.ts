@@ -54,18 +54,12 @@ const NAME_WORD = String.raw`(?:[A-ZÅÄÖÉÜØ][\p{Ll}'’]+(?:-[A-ZÅÄÖÉÜ
 /** A personal name: two to four capitalised words (particles allowed inside). */
 export const NAME = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){1,3}`;
 export const NAME_RE = new RegExp(`^${NAME}$`, 'u');
-export const NAME_START_RE = new RegExp(`^(${NAME})(?=$|[\\s,;(\\t])`, 'u');
 
 /** Also accepts names written in capitals ("HERMAN CRESPIN"), as signature blocks do. */
 export function isName(s: string): boolean {
   const t = s.trim();
   if (NAME_RE.test(t)) return !/^(?:Region|Kommun|Styrelsen|Mötet|Protokoll|Dag|Datum)\b/.test(t);
   return /^[A-ZÅÄÖÉ]{2,}(?:-[A-ZÅÄÖ]{2,})?(?:\s+[A-ZÅÄÖÉ]{2,}(?:-[A-ZÅÄÖ]{2,})?){1,3}$/u.test(t);
-}
-
-/** Capitalised-word name in the style of the document, title-cased when it was all capitals. */
-export function displayName(s: string): string {
-  return s.trim().replace(/\s+/g, ' ');
 }
 
 /** A short line that reads like a heading: no sentence end, not a clause, not a list point. */
