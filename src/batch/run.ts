@@ -5,7 +5,8 @@ import { readFileBytes } from '../input/file.js';
 import { serialize, type OutputFormat } from '../output/serialize.js';
 import { writeFileAtomic } from '../output/write.js';
 import { forEachLimited } from './pool.js';
-import { isUpToDate, sha256 } from './skip.js';
+import { sha256 } from '../input/hash.js';
+import { isUpToDate } from './skip.js';
 import type { InputFile } from './walk.js';
 
 export type BatchStatus = 'converted' | 'skipped' | 'failed';

@@ -1,14 +1,9 @@
 // Decides whether an existing output is up to date, reading only its schemaVersion and source.sha256.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { SCHEMA_VERSION } from '../schema/minutes.js';
 
 /** Both fields sit at the top of every output, so a small head of the file is enough (no full parse). */
 const HEAD_BYTES = 16 * 1024;
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** The schemaVersion and source.sha256 recorded in an output (JSON or YAML), or null when absent. */
 export async function recordedIdentity(outputPath: string): Promise<{ schemaVersion: number; sha256: string } | null> {

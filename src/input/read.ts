@@ -1,5 +1,4 @@
 // Turns input bytes into an InputDocument: detects the type, then reads text, PDF text layers or images (OCR).
-import { createHash } from 'node:crypto';
 import type { InputDocument, RawPage } from '../document.js';
 import { warning } from '../document.js';
 import { InputError } from '../errors.js';
@@ -8,6 +7,7 @@ import type { OcrDocumentOptions, OcrMode, OcrProgress, PagesRead } from '../ocr
 import type { OcrPool } from '../ocr/pool.js';
 import { decodeText } from './decode.js';
 import { detectType } from './detect.js';
+import { sha256 } from './hash.js';
 import { textToPages } from './text.js';
 
 export interface ReadOptions {
@@ -38,10 +38,6 @@ export interface ReadOptions {
  * would take minutes and gigabytes for a file that is not minutes anyway.
  */
 export const MAX_TEXT_BYTES = 20_000_000;
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 export async function readInput(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<InputDocument> {
   const type = detectType(bytes);

@@ -2,7 +2,7 @@
 import type { Line } from '../document.js';
 import type { Decision, Vote } from '../schema/minutes.js';
 import { isBodySectionLabel, isDecisionHeading } from './labels.js';
-import { BULLET, joinLines, ref } from './text.js';
+import { BULLET, joinLines, paragraphs, ref } from './text.js';
 
 /** "att …", "- att …", "1. att …"; OCR may leave a quote where an italic mark stood ("\"Att …"). */
 const CLAUSE = /^["“”'*]?(?:[-–•*]\s*|\d+[.)]\s*)?att\s+\S/i;
@@ -48,19 +48,9 @@ export function readDecisions(lines: readonly Line[]): Decision[] {
     i = j - 1;
   }
   if (!sawHeading) {
-    for (const para of groupParagraphs(body)) {
+    for (const para of paragraphs(body)) {
       if (INLINE_DECISION.test(para[0]!.text.trim())) out.push({ text: joinLines(para), source: ref(para[0]!) });
     }
-  }
-  return out;
-}
-
-function groupParagraphs(lines: readonly Line[]): Line[][] {
-  const out: Line[][] = [];
-  for (const l of lines) {
-    const last = out[out.length - 1];
-    if (!last || l.gapBefore) out.push([l]);
-    else last.push(l);
   }
   return out;
 }
@@ -119,7 +109,7 @@ const ABSTAIN = /(\d+)\s*(?:som avstår|som avstod|avstår|avstod|nedlagda|ledam
 
 export function readVotes(body: readonly Line[]): Vote[] {
   const out: Vote[] = [];
-  for (const para of groupParagraphs(body)) {
+  for (const para of paragraphs(body)) {
     const text = joinLines(para);
     const m = YES_NO.exec(text);
     if (!m) continue;
@@ -145,7 +135,7 @@ const RESERVATION = [
 /** Names of those who reserve themselves against the decision, one string per person or group. */
 export function readReservations(body: readonly Line[]): string[] {
   const out: string[] = [];
-  for (const para of groupParagraphs(body.filter((l) => !isBodySectionLabel(l.text)))) {
+  for (const para of paragraphs(body.filter((l) => !isBodySectionLabel(l.text)))) {
     for (const sentence of joinLines(para).split(/(?<=[.!?])\s+/)) {
       if (!/reserver|reservation/i.test(sentence)) continue;
       for (const re of RESERVATION) {
