@@ -62,6 +62,20 @@ export class PdfFile extends PDFParse {
     }
   }
 
+  /** Recent pages' operator lists: a scanned page is asked both whether it has ink and how fine its image is. */
+  private readonly operatorLists = new Map<number, Promise<{ fnArray: number[]; argsArray: unknown[][] }>>();
+
+  private operators(n: number): Promise<{ fnArray: number[]; argsArray: unknown[][] }> {
+    let ops = this.operatorLists.get(n);
+    if (!ops) {
+      ops = this.page(n).then((page) => page.getOperatorList());
+      this.operatorLists.set(n, ops);
+      // Pages are read a few at a time; keep only the last few lists, so 500 pages do not all stay in memory.
+      if (this.operatorLists.size > 8) this.operatorLists.delete(this.operatorLists.keys().next().value!);
+    }
+    return ops;
+  }
+
   /** The text layer of one page (1-based) as raw lines with layout hints. */
   async pageLines(n: number): Promise<RawPage> {
     const page = await this.page(n);
@@ -83,7 +97,7 @@ export class PdfFile extends PDFParse {
     const page = await this.page(n);
     // pdf.js operator numbers (OPS): stable since pdf.js 1.x.
     const SAVE = 10, RESTORE = 11, TRANSFORM = 12, PAINT_IMAGE_MASK = 83, PAINT_IMAGE = 85;
-    const { fnArray, argsArray } = await page.getOperatorList();
+    const { fnArray, argsArray } = await this.operators(n);
     let ctm = [1, 0, 0, 1, 0, 0];
     const stack: number[][] = [];
     let best: { area: number; dpi: number } | null = null;
@@ -113,11 +127,10 @@ export class PdfFile extends PDFParse {
    * nothing is blank, and rendering it for OCR would only spend time.
    */
   async hasInk(n: number): Promise<boolean> {
-    const page = await this.page(n);
     // pdf.js operator numbers (OPS): painting of paths 20-27, text 44-47, shadings 62, images 83-90, paths in pdf.js 5 (91, 94).
     const PAINT = new Set([20, 21, 22, 23, 24, 25, 26, 27, 44, 45, 46, 47, 62, 83, 84, 85, 86, 87, 88, 89, 90, 94]);
     const CONSTRUCT_PATH = 91, END_PATH = 28;
-    const { fnArray, argsArray } = await page.getOperatorList();
+    const { fnArray, argsArray } = await this.operators(n);
     return fnArray.some((fn, i) => PAINT.has(fn) || (fn === CONSTRUCT_PATH && (argsArray[i]?.[0] as number | undefined) !== END_PATH));
   }
 
