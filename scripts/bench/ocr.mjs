@@ -1,6 +1,6 @@
 // OCR benchmark: protokoll's OCR against native Tesseract on the same page images, for speed and character error rate.
 //
-// usage: npm run build && node scripts/bench/ocr.mjs [--fixtures DIR] [--hard] [--jobs N] [--repeat N] [--no-e2e] [--no-deskew]
+// usage: npm run build && node scripts/bench/ocr.mjs [--fixtures DIR] [--hard] [--jobs N] [--repeat N] [--no-e2e] [--no-deskew] [--engine]
 //
 // The page images are the scanned fixture PDFs rendered the way protokoll renders them for OCR (PdfFile.renderPage
 // at preprocess.renderDpi, greyscale PGM). Protokoll reads them through its worker pool exactly as readInput does
@@ -24,7 +24,7 @@ const { PdfFile } = await dist('input/pdf.js');
 const { readInput } = await dist('input/read.js');
 const { OcrPool } = await dist('ocr/pool.js');
 const { ocrPage } = await dist('ocr/recognize.js');
-const { deskewAngle, estimateSkew, pgmPixels, renderDpi } = await dist('ocr/preprocess.js');
+const { deskewAngle, estimateSkew, pageParameters, pgmPixels, renderDpi, TESSERACT_PARAMETERS } = await dist('ocr/preprocess.js');
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -195,6 +195,31 @@ console.log(`protokoll: ${ppm(ours).toFixed(1)} pages/min (${ours.seconds.toFixe
 if (native) {
   console.log(`native:    ${ppm(native).toFixed(1)} pages/min (${native.seconds.toFixed(1)} s wall, ${Number.isFinite(native.cpu) ? (native.cpu / pageCount).toFixed(2) : '?'} CPU s/page)`);
   console.log(`ratio protokoll/native: ${(ppm(ours) / ppm(native)).toFixed(2)}× pages/min${Number.isFinite(native.cpu) ? `, ${(native.cpu / ours.cpu).toFixed(2)}× by CPU time` : ''} (goal ≥ 0.8×); CER ${pooled(ourScores) <= pooled(nativeScores) ? 'equal or lower' : 'HIGHER'} than native`);
+}
+
+// Engines alone: where the difference lies when protokoll's own work is taken away.
+if (flag('--engine')) {
+  const pool = new OcrPool({ jobs: 1 });
+  let ownCpu = 0;
+  let nativeCpu = 0;
+  try {
+    const read = (p) => pool.recognize({ image: new Uint8Array(fs.readFileSync(p.image)), parameters: pageParameters(p.dpi) });
+    await read(allPages[0]); // compiles and tiers up the WebAssembly; not counted
+    for (const p of allPages) {
+      const c0 = cpu();
+      await read(p);
+      const c1 = cpu();
+      if (nativeAvailable) {
+        const extra = Object.entries(TESSERACT_PARAMETERS).filter(([k]) => k !== 'debug_file').flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+        spawnSync('tesseract', [p.image, 'stdout', '-l', 'swe', '--dpi', String(p.dpi), ...extra], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: 'ignore' });
+      }
+      ownCpu += c1.self - c0.self;
+      nativeCpu += cpu().children - c1.children;
+    }
+  } finally {
+    await pool.terminate();
+  }
+  console.log(`engines alone, one page at a time: tesseract.js ${(ownCpu / pageCount).toFixed(2)} CPU s/page${nativeAvailable ? `, native ${(nativeCpu / pageCount).toFixed(2)} CPU s/page (same parameters): ratio ${(nativeCpu / ownCpu).toFixed(2)}×` : ''}`);
 }
 
 // End to end: readInput on the PDFs themselves (rendering included), one pool shared by the batch.
