@@ -47,10 +47,14 @@ export function cleanPages(pages: readonly RawPage[]): Line[] {
   return markFurniture(out);
 }
 
-/** Keeps tabs (they separate columns) but folds other whitespace runs and trims the ends. */
-function normaliseSpace(s: string): string {
+/**
+ * Keeps tabs (they separate columns) but folds other whitespace runs and trims the ends. Three or more spaces
+ * between words are a column gap too: typewritten and plain-text minutes align their columns with spaces.
+ */
+export function normaliseSpace(s: string): string {
   return s
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/(?<=\S) {3,}(?=\S)/g, '\t')
     .replace(/[ \u3000]*\t[\t ]*/g, '\t')
     .replace(/ {2,}/g, ' ')
     .trim();

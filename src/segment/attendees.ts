@@ -100,16 +100,16 @@ export function findAttendees(ctx: SegmentContext, end: number): Attendee[] {
     // Logical lines: a heading's own rest, then following lines, wrapped ones joined.
     const logical: Array<{ text: string; at: Line }> = [];
     if (heading.rest) logical.push({ text: heading.rest, at: ctx.lines[i]! });
-    let open = heading.rest !== '' && ctx.lines[i]!.wrapped;
+    let open = heading.rest !== '' && (ctx.lines[i]!.wrapped || continuesList(heading.rest, ctx.lines[i + 1]?.text));
     let j = i + 1;
     for (; j < end; j++) {
       const l = ctx.lines[j]!;
       if (l.furniture) continue;
       if (ctx.zone[j] !== null) break;
-      if (open && logical.length) {
+      if (open && logical.length && !stopsBlock(ctx, l)) {
         logical[logical.length - 1]!.text += ' ' + l.text.trim();
         ctx.claim(j, 'attendees');
-        open = l.wrapped;
+        open = l.wrapped || continuesList(l.text, ctx.lines[j + 1]?.text);
         continue;
       }
       if (stopsBlock(ctx, l)) break;
@@ -142,10 +142,22 @@ export function findAttendees(ctx: SegmentContext, end: number): Attendee[] {
   return attendees;
 }
 
+/**
+ * A line that stops in the middle of a list goes on in the next line, whatever the layout flags say: it ends
+ * with a comma, "och" or "samt", or with the first half of a name whose second half opens the next line
+ * ("…(vpk), Bertil" / "Nilsson (m), …"). A lone word after a comma is otherwise a place ("Kissner (KD), Ovanåker").
+ */
+export function continuesList(text: string, next?: string): boolean {
+  const t = text.trim();
+  if (/(?:,|\s(?:och|samt))$/u.test(t)) return true;
+  return next !== undefined && /\),\s*\p{Lu}[\p{Ll}-]+$/u.test(t) && /^\p{Lu}[\p{Ll}-]+\s*\(/u.test(next.trim());
+}
+
 function collectWrapped(ctx: SegmentContext, start: number, end: number): { text: string; last: number } {
   let text = ctx.lines[start]!.text.trim();
   let last = start;
-  while (ctx.lines[last]!.wrapped && last + 1 < end && ctx.lines[last + 1]!.furniture === null) {
+  while ((ctx.lines[last]!.wrapped || continuesList(ctx.lines[last]!.text, ctx.lines[last + 1]?.text)) && last + 1 < end && ctx.lines[last + 1]!.furniture === null
+    && ctx.zone[last + 1] === null && !stopsBlock(ctx, ctx.lines[last + 1]!)) {
     last++;
     text += ' ' + ctx.lines[last]!.text.trim();
   }

@@ -12,11 +12,13 @@ export interface EntryFields {
   note: string | null;
 }
 
-const PARTIES = new Set(['S', 'M', 'C', 'V', 'L', 'KD', 'SD', 'MP', 'FP', 'FI', 'Fi', 'PP', 'NYD', 'SPI', 'SJVP', 'ÖP', 'LPo', 'KAP', 'SLP']);
+const PARTIES = new Set(['S', 'M', 'C', 'V', 'L', 'KD', 'SD', 'MP', 'FP', 'FI', 'Fi', 'PP', 'NYD', 'SPI', 'SJVP', 'ÖP', 'LPo', 'KAP', 'SLP', 'VPK', 'APK', 'KDS']);
+/** Older minutes write party codes in lower case: "(s)", "(fp)", "(vpk)". Only the national codes, so "(bil)" stays text. */
+const LOWER_PARTIES = new Set(['s', 'm', 'c', 'v', 'l', 'kd', 'sd', 'mp', 'fp', 'vpk', 'apk', 'kds', 'nyd', 'fi']);
 /** Party codes are short capitals; local parties follow the same shape ("SPI", "ÖrP"). */
 export function isParty(s: string): boolean {
   const t = s.trim();
-  return PARTIES.has(t) || /^[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]?[A-ZÅÄÖ]{0,2}$/.test(t) && /^[A-ZÅÄÖ]+$|^[A-ZÅÄÖ][a-zåäö][A-ZÅÄÖ]$/.test(t) && t.length <= 4;
+  return PARTIES.has(t) || LOWER_PARTIES.has(t) || /^[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]?[A-ZÅÄÖ]{0,2}$/.test(t) && /^[A-ZÅÄÖ]+$|^[A-ZÅÄÖ][a-zåäö][A-ZÅÄÖ]$/.test(t) && t.length <= 4;
 }
 
 /** Job titles end in words like these; anything else in parentheses or after a comma is an organisation. */
@@ -34,9 +36,12 @@ const REPLACES = /^(?:ersätter|ersättare för|tjänstgör för|tjänstgörande
 /** Reads one entry; null when the text does not start with a personal name. */
 export function parseEntry(text: string): EntryFields | null {
   let t = text.trim().replace(/^[-–•·*]\s+/, '').replace(/[;.]$/, '').trim();
+  const prefix = LEAD.exec(t);
+  if (prefix) t = t.slice(prefix[0].length);
   const nameMatch = new RegExp(`^(${NAME}|[A-ZÅÄÖÉ]{2,}(?:[ -][A-ZÅÄÖÉ]{2,}){1,3})(?=$|[\\s,;(\\t])`, 'u').exec(t);
   if (!nameMatch || !isName(nameMatch[1]!)) return null;
   const fields: EntryFields = { name: nameMatch[1]!.trim(), party: null, organization: null, title: null, role: null, replaces: null, note: null };
+  if (prefix) leadWords(prefix[1]!, fields);
   t = t.slice(nameMatch[0].length).trim();
   const notes: string[] = [];
   // Parenthesised groups directly after the name: party, role, title and organisation.
@@ -72,6 +77,29 @@ export function parseEntry(text: string): EntryFields | null {
   return fields;
 }
 
+/**
+ * Words in lower case before a name, as running text introduces people: "ordf. Karl Svensson (s)",
+ * "ledamöterna Gunnel Ek (s)", "tjänstgörande ersättaren Astrid Hansson (s)", "socialchef Gunnar Ström".
+ */
+const LEAD = /^((?:\p{Ll}[\p{Ll}:-]*\.?\s+){1,3})(?=\p{Lu})/u;
+const LEAD_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
+  [/^(?:v\.?|vice)\s*ordf\.?$/, 'vice ordförande'],
+  [/^(?:1:e|förste|2:e|andre)\s+vice\s+ordf\.?$/, ''],
+  [/^ordf\.?$/, 'ordförande'],
+  [/^sekr\.?$/, 'sekreterare'],
+];
+/** Group words that only say what the list already says ("ledamöterna", "ersättaren"): nothing to keep. */
+const LEAD_GROUP = /^(?:ledamot|ledamoten|ledamöter|ledamöterna|ersättare|ersättaren|ersättarna|tjänstgörande ersättaren|tjänstgörande ersättarna|tjänstgörande ersättare)$/;
+
+function leadWords(words: string, f: EntryFields): void {
+  const w = words.trim().toLowerCase().replace(/\s+/g, ' ');
+  for (const [re, role] of LEAD_ABBREVIATIONS) if (re.test(w)) { f.role = role || w.replace(/ordf\.?$/, 'ordförande'); return; }
+  const role = roleWord(w);
+  if (role) { f.role = role; return; }
+  if (LEAD_GROUP.test(w)) return;
+  if (isTitle(w)) f.title = words.trim();
+}
+
 function classifyParen(inner: string, f: EntryFields, notes: string[]): void {
   if (!inner) return;
   if (!f.party && isParty(inner)) { f.party = inner; return; }
@@ -97,7 +125,7 @@ function classifyParen(inner: string, f: EntryFields, notes: string[]): void {
 
 function classifyPart(part: string, f: EntryFields, notes: string[]): void {
   if (!part) return;
-  if (!f.party && PARTIES.has(part)) { f.party = part; return; }
+  if (!f.party && (PARTIES.has(part) || LOWER_PARTIES.has(part))) { f.party = part; return; }
   const role = roleWord(part);
   if (role && !f.role) { f.role = role; return; }
   const rep = REPLACES.exec(part);
@@ -124,7 +152,12 @@ export function splitEntries(text: string): string[] {
     .filter((i) => depthAt(t, i) === 0 && !/(?:ersätter|för|istället för)\s*$/iu.test(t.slice(0, i)));
   if (starts.length >= 2 || (starts.length === 1 && starts[0]! > 0 && isName(t.slice(0, starts[0]!).replace(/[,;]\s*$/, '').trim()))) {
     const cut = [...new Set([0, ...starts])].sort((a, b) => a - b);
-    return cut.map((s, i) => t.slice(s, cut[i + 1] ?? t.length).trim().replace(/[,;]$/, '').trim()).filter(Boolean);
+    return carryLeadWords(cut.map((s, i) => t.slice(s, cut[i + 1] ?? t.length).trim()).filter(Boolean));
+  }
+  // "socialchef Gunnar Ström, förste socialsekreterare Eva Lindholm §§ 57-59, nämndsekreterare Anna-Lisa Nordin"
+  const prose = t.split(/,\s*|\s+(?:och|samt)\s+(?=\p{L})/u);
+  if (prose.length >= 2 && prose.filter((p) => LEAD.test(p)).length * 2 >= prose.length && prose.every((p) => parseEntry(p) !== null)) {
+    return prose.map((p) => p.trim());
   }
   const commaParts = t.split(/,\s*/);
   if (commaParts.length >= 3) {
@@ -150,6 +183,32 @@ export function splitEntries(text: string): string[] {
     if (ok && out.length) return [...out, current];
   }
   return [t];
+}
+
+/**
+ * A split at each name leaves the words that introduce the next person at the end of the previous part:
+ * "Karl Svensson (s), vice ordf." | "Birgitta Lund (m) samt tjänstgörande ersättaren" | "Astrid Hansson (s)".
+ * They move to the part they introduce; a part that is nothing but such words joins the next one.
+ */
+function carryLeadWords(parts: string[]): string[] {
+  const out: string[] = [];
+  let carry = '';
+  parts.forEach((part, i) => {
+    let p = carry ? `${carry} ${part}` : part;
+    carry = '';
+    if (i < parts.length - 1) {
+      const whole = /^((?:\p{Ll}[\p{Ll}:-]*\.?\s*){1,3})$/u.exec(p);
+      const tail = /(?:[,)]|\s(?:samt|och))\s*((?:\p{Ll}[\p{Ll}:-]*\.?\s*){1,3})$/u.exec(p);
+      if (whole) { carry = p.trim(); return; }
+      if (tail && !/^(?:samt|och)$/.test(tail[1]!.trim())) {
+        carry = tail[1]!.trim().replace(/^(?:samt|och)\s+/, '');
+        p = p.slice(0, p.length - tail[1]!.length);
+      }
+    }
+    p = p.trim().replace(/(?:[,;]|\s(?:samt|och))$/, '').trim();
+    if (p) out.push(p);
+  });
+  return out;
 }
 
 function depthAt(s: string, index: number): number {

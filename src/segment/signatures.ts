@@ -88,8 +88,10 @@ function signatureLines(ctx: SegmentContext): Signature[] {
       if (rest.length === 0) { skipped.push(j); continue; }
       if (!ctx.isFree(j)) break;
       const parsed = rest.map((n) => /^([^,]+?)(?:,\s*(.+))?$/.exec(n));
-      if (rest.length !== roles.length || !parsed.every((p) => p && isName(p[1]!))) break;
-      parsed.forEach((p, k) => out.push({ role: roles[k]!, name: p![1]!.trim(), date: null, method: 'handwritten', source: ref(l as Line) }));
+      // One label over several names ("Justerande" over two signature lines) gives each of them that role.
+      const shared = roles.length === 1 && rest.length > 1;
+      if ((rest.length !== roles.length && !shared) || !parsed.every((p) => p && isName(p[1]!))) break;
+      parsed.forEach((p, k) => out.push({ role: roles[shared ? 0 : k]!, name: p![1]!.trim(), date: null, method: 'handwritten', source: ref(l as Line) }));
       for (const k of [i, j, ...skipped]) ctx.claim(k, 'signatures');
       break;
     }
@@ -99,7 +101,7 @@ function signatureLines(ctx: SegmentContext): Signature[] {
 
 /** Dots or underscores to sign on, the word "Underskrifter", a paragraph range printed beside the box. */
 function isSignatureLayout(cell: string): boolean {
-  return DOTS.test(cell) || /^underskrift(?:er)?:?$/i.test(cell) || /^paragrafer?\s/i.test(cell) || /^§§?\s*\d/.test(cell);
+  return DOTS.test(cell) || /^underskrift(?:er)?:?$/i.test(cell) || /^paragrafer?(?:\s|:?$)/i.test(cell) || /^§§?\s*\d/.test(cell);
 }
 
 const SIGNATURE_LABELS = new Map<string, string>([

@@ -71,4 +71,24 @@ describe('attendee blocks', () => {
     const a = attendees('Närvarande\nAnna Ek (S)\nPatrik Jakobsson inledde med att beskriva projektet.');
     expect(a.map((x) => x.name)).toEqual(['Anna Ek']);
   });
+
+  it('joins a list that runs on over lines ending in a comma, and a name broken between lines', () => {
+    const a = attendees(`
+      Närvarande:\tordf. Karl Svensson (s), vice ordf. Birgitta Lund (m),
+      ledamöterna Gunnel Ek (s), Rolf Persson (vpk), Bertil
+      Nilsson (m), Erik Johansson (c) samt tjänstgörande ersättaren
+      Astrid Hansson (s) för Lennart Bengtsson (s)
+
+      Ersättare:\tOlle Granath (m)
+    `);
+    expect(a.map((x) => [x.name, x.party, x.group])).toEqual([
+      ['Karl Svensson', 's', 'närvarande'], ['Birgitta Lund', 'm', 'närvarande'], ['Gunnel Ek', 's', 'närvarande'], ['Rolf Persson', 'vpk', 'närvarande'],
+      ['Bertil Nilsson', 'm', 'närvarande'], ['Erik Johansson', 'c', 'närvarande'], ['Astrid Hansson', 's', 'närvarande'], ['Olle Granath', 'm', 'ersättare'],
+    ]);
+    expect(a[6]!.replaces).toBe('Lennart Bengtsson');
+  });
+  it('keeps a one-word place after a comma with its entry instead of joining the next line', () => {
+    const a = attendees('Beslutande\nAndreas Kissner (KD), Ovanåker\nMagnus Flyckt (S), Söderhamns kommun');
+    expect(a.map((x) => [x.name, x.organization])).toEqual([['Andreas Kissner', 'Ovanåker'], ['Magnus Flyckt', 'Söderhamns kommun']]);
+  });
 });

@@ -63,4 +63,29 @@ describe('several entries on one line', () => {
   it('leaves a single entry alone', () => {
     expect(splitEntries('Mikael Johansson, sekretariatet')).toEqual(['Mikael Johansson, sekretariatet']);
   });
+
+  it('reads party codes in lower case, as older minutes write them', () => {
+    expect(entry('Rolf Persson (vpk)')).toMatchObject({ party: 'vpk' });
+    expect(entry('Sven Åberg (fp)')).toMatchObject({ party: 'fp' });
+    expect(isParty('s')).toBe(true);
+    expect(entry('Anna Ek (bil)')).toMatchObject({ party: null, organization: 'bil' });
+  });
+  it('reads the words that introduce a person in running text: a role, a title, or a group word to drop', () => {
+    expect(entry('ordf. Karl Svensson (s)')).toMatchObject({ name: 'Karl Svensson', party: 's', role: 'ordförande' });
+    expect(entry('vice ordf. Birgitta Lund (m)')).toMatchObject({ name: 'Birgitta Lund', role: 'vice ordförande' });
+    expect(entry('ledamöterna Gunnel Ek (s)')).toMatchObject({ name: 'Gunnel Ek', role: null, title: null });
+    expect(entry('socialchef Gunnar Ström')).toMatchObject({ name: 'Gunnar Ström', title: 'socialchef' });
+    expect(entry('tjänstgörande ersättaren Astrid Hansson (s) för Lennart Bengtsson (s)')).toMatchObject({ name: 'Astrid Hansson', replaces: 'Lennart Bengtsson' });
+  });
+  it('splits a list in running text, each person with the words before their name', () => {
+    expect(splitEntries('ordf. Karl Svensson (s), vice ordf. Birgitta Lund (m), ledamöterna Gunnel Ek (s), Sven Åberg (fp) samt tjänstgörande ersättaren Astrid Hansson (s) för Lennart Bengtsson (s)')).toEqual([
+      'ordf. Karl Svensson (s)', 'vice ordf. Birgitta Lund (m)', 'ledamöterna Gunnel Ek (s)', 'Sven Åberg (fp)', 'tjänstgörande ersättaren Astrid Hansson (s) för Lennart Bengtsson (s)',
+    ]);
+    expect(splitEntries('socialchef Gunnar Ström, förste socialsekreterare Eva Lindholm §§ 57-59, nämndsekreterare Anna-Lisa Nordin')).toEqual([
+      'socialchef Gunnar Ström', 'förste socialsekreterare Eva Lindholm §§ 57-59', 'nämndsekreterare Anna-Lisa Nordin',
+    ]);
+  });
+  it('does not split "Name, Organisation" into two people', () => {
+    expect(splitEntries('Anna Svensson, Region Halland')).toEqual(['Anna Svensson, Region Halland']);
+  });
 });

@@ -38,4 +38,23 @@ describe('signatures', () => {
   it('does not read the initials box on every page as signatures', () => {
     expect(segmentText('Ordförande\n\nJusterande\n\nUtdragsbestyrkande').signatures).toEqual([]);
   });
+
+  it('gives one label over several names each of them that role, in columns set with spaces', () => {
+    const s = segmentText(`
+      Vid protokollet
+
+      .........................................
+      Anna-Lisa Nordin
+
+      Justeras
+
+      .........................................     .........................................
+      Karl Svensson                                  Birgitta Lund
+    `).signatures;
+    expect(s.map((x) => [x.role, x.name])).toEqual([['sekreterare', 'Anna-Lisa Nordin'], ['justerare', 'Karl Svensson'], ['justerare', 'Birgitta Lund']]);
+  });
+  it('reads a signature box whose row also holds "Paragrafer" and the paragraph range', () => {
+    const s = segmentText('Underskrifter\tSekreterare\t..........\tParagrafer\t§§ 45–57\n\tJosefin Lund').signatures;
+    expect(s.map((x) => [x.role, x.name])).toEqual([['sekreterare', 'Josefin Lund']]);
+  });
 });
