@@ -93,7 +93,9 @@ function tableOfContents(ctx: SegmentContext): AgendaEntry[] | null {
       if (lines[j]!.furniture) continue;
       if (!ctx.isFree(j)) break;
       const t = lines[j]!.text.trim();
-      const isEntry = TOC_LINE.test(t) && /\D/.test(t) && /(?:\.{2,}|\t|\s)\s*\d{1,3}$|\p{L}\d{1,3}$/u.test(t);
+      // An entry has a title before its page number: "§ 45" alone is an item's heading after the table.
+      const toc = TOC_LINE.exec(t);
+      const isEntry = toc !== null && /\p{L}/u.test(toc[1]!) && /(?:\.{2,}|\t|\s)\s*\d{1,3}$|\p{L}\d{1,3}$/u.test(t);
       // Inside a run, a numbered entry whose page number OCR lost (or moved) still belongs, if the run goes on after it.
       const next = ctx.nextContent(j);
       const bridged = !isEntry && run.length >= 2 && /^(?:§\s*)?\d+[.)]?\s+\S/.test(t) && next >= 0 && TOC_LINE.test(lines[next]!.text.trim());

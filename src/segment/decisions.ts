@@ -8,7 +8,8 @@ import { BULLET, joinLines, paragraphs, ref } from './text.js';
 const CLAUSE = /^["“”'*]?(?:[-–•*]\s*|\d+[.)]\s*)?att\s+\S/i;
 const NUMBERED_POINT = /^\d+[.)]\s+\S/;
 /** "Kommunstyrelsen beslutar att …", "Mötet beslutade att …" inside running text. */
-const INLINE_DECISION = /^(?:[\p{Lu}][\p{L}-]*\s+){0,2}(?:beslutar|beslutade|beslöt)\s+(?:att|enligt)\s+\S/u;
+/** Older minutes write it impersonally: "Beslöts att …", "Beslutades att …", "Det beslöts att …". */
+const INLINE_DECISION = /^(?:(?:[\p{Lu}][\p{L}-]*\s+){0,2}(?:beslutar|beslutade|beslöt)|(?:Det\s+)?(?:[Bb]eslöts|[Bb]eslutades))\s+(?:att|enligt)\s+\S/u;
 
 export interface ItemFindings { decisions: Decision[]; votes: Vote[]; reservations: string[] }
 
@@ -66,7 +67,10 @@ function clauses(block: readonly Line[]): Decision[] {
   let current: { lines: Line[] } | null = null;
   for (const l of block) {
     const t = l.text.trim();
-    const starts = hasClause ? CLAUSE.test(t) : hasNumbered ? NUMBERED_POINT.test(t) : l.gapBefore || !current;
+    // Plain text keeps a paragraph on one line: a line that opens with the decision formula after a finished
+    // sentence is a decision of its own ("Nämnden beslutar att förelägga …." / "Nämnden beslutar att … vite").
+    const restated = current !== null && INLINE_DECISION.test(t) && /[.!]$/.test(current.lines[current.lines.length - 1]!.text.trim());
+    const starts = hasClause ? CLAUSE.test(t) : hasNumbered ? NUMBERED_POINT.test(t) : l.gapBefore || !current || restated;
     if (starts) {
       current = { lines: [l] };
       out.push(current);
@@ -143,7 +147,8 @@ export function readReservations(body: readonly Line[]): string[] {
         if (!m) continue;
         const who = m[1]!.replace(/^(?:mot beslutet|ledamöterna|ledamoten|ledamot)\s+/i, '').trim();
         if (/^mot beslutet$/i.test(who) || who.length > 200) continue;
-        for (const name of who.split(/\s*,\s*|\s+och\s+/)) if (name.trim() && !/^(?:mot beslutet|sig)$/i.test(name)) out.push(name.trim().replace(/[.]$/, ''));
+        // "…, samtliga (S), reserverar sig": "samtliga" sums up the names before it and is no one itself.
+        for (const name of who.split(/\s*,\s*|\s+och\s+/)) if (name.trim() && !/^(?:mot beslutet|sig)$|^(?:samtliga|alla|båda|bägge)\b/i.test(name)) out.push(name.trim().replace(/[.]$/, ''));
         break;
       }
     }

@@ -37,7 +37,9 @@ function labelledValues(ctx: SegmentContext, end: number, labels: Set<string>): 
       let value = m[2]!.trim();
       let k = i;
       // A wrapped value continues, unless the next line opens a section of its own (OCR marks wraps generously).
-      while (ctx.lines[k]!.wrapped && k + 1 < end && !startsWithLabel(ctx.lines[k + 1]!.text)) value += ' ' + ctx.lines[++k]!.text.trim();
+      // Plain text has no wrap marks: a line right under it that opens in lower case goes on with the value.
+      const goesOn = (n: Line) => !n.gapBefore && /^\p{Ll}/u.test(n.text.trim()) && !/[.:]$/.test(value);
+      while ((ctx.lines[k]!.wrapped || goesOn(ctx.lines[k + 1] ?? l)) && k + 1 < end && !startsWithLabel(ctx.lines[k + 1]!.text)) value += ' ' + ctx.lines[++k]!.text.trim();
       out.push({ label: labelKey(m[1]!), value, at: l, index: i });
       continue;
     }
@@ -71,10 +73,13 @@ function labelPrefix(text: string, labels: Set<string>): [string, string, string
 /** Place words around a date and time: "Orbaden den 24 januari 2024 kl 09:00-15:00", "… 08.30-12:00 på Mindpark, …". */
 export function locationFrom(value: string): string | null {
   const v = value.replace(/\s+/g, ' ').replace(/^[–—-]\s*/, '').trim();
-  const after = /\b(?:på|pa|i lokal(?:en)?|lokal)\s+(.+)$/i.exec(v);
+  const opened = /\b(?:på|pa|i lokal(?:en)?|lokal)\s+(.+)$/i.exec(v);
+  // "… kl 14.00-16.30 i stadshusets sammanträdesrum 3": right after the time, "i" opens the place as "på" does.
+  const afterTime = /\d{1,2}[.:]\d{2}\s+i\s+(.+)$/.exec(v);
+  const after = opened ? { place: opened[1]!, index: opened.index } : afterTime ? { place: afterTime[1]!, index: v.length - afterTime[1]!.length } : null;
   const firstDateOrTime = v.search(/\b(?:den\s+)?\d{1,2}(?::e|:a)?\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)|\b\d{4}-\d{2}-\d{2}|\bkl(?:ockan)?\.?\s*\d|\b\d{1,2}[.:]\d{2}\b|\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b/i);
   let place: string;
-  if (after && (firstDateOrTime < 0 || after.index > firstDateOrTime)) place = after[1]!;
+  if (after && (firstDateOrTime < 0 || after.index > firstDateOrTime)) place = after.place;
   else if (firstDateOrTime > 0) place = v.slice(0, firstDateOrTime);
   else if (firstDateOrTime < 0) place = v;
   else return null;
@@ -155,7 +160,10 @@ export function readHeader(ctx: SegmentContext, end: number, hasMinutesStructure
 
   // Paragraph range: "Paragrafer §§ 784-796", "§§ 1–15".
   const paraLabel = labelledValues(ctx, Math.max(end, 1), PARAGRAPHS_LABEL)[0]?.value;
-  const rangeText = paraLabel ?? front.flatMap((l) => l.text.split('\t')).map((c) => c.trim())
+  const cells = front.flatMap((l) => l.text.split('\t')).map((c) => c.trim());
+  // A signature box row can carry the label and its range in cells of their own: "…\tParagrafer\t23–31".
+  const besideLabel = cells.find((t, k) => k > 0 && /^paragrafer?:?$/i.test(cells[k - 1]!) && /^(?:§§?\s*)?\d+\s*[-–]\s*\d+$/.test(t));
+  const rangeText = paraLabel ?? besideLabel ?? cells
     .find((t) => /^(?:paragrafer?\s*)?§§\s*\d+\s*[-–]\s*\d+|^paragrafer?\s+§?\s*\d+\s*[-–]\s*§?\s*\d+/i.test(t));
   const r = rangeText ? PARAGRAPH_RANGE.exec(rangeText) ?? /(\d+)\s*[-–]\s*(\d+)/.exec(rangeText) : null;
   if (r) h.paragraphs = { from: Number(r[1]), to: Number(r[2]) };

@@ -2,7 +2,7 @@
 import type { Line } from '../document.js';
 import type { AgendaEntry, Attendee, Header, Item, Signature, Warning } from '../schema/minutes.js';
 import { findAgenda, findKindLegend } from './agenda.js';
-import { assignRole, findAttendees } from './attendees.js';
+import { assignRole, findAttendanceList, findAttendees } from './attendees.js';
 import { SegmentContext } from './context.js';
 import { findHeadings } from './headings.js';
 import { emptyHeader, readHeader } from './header.js';
@@ -27,6 +27,7 @@ export function segment(lines: readonly Line[]): Segmented {
   const front = firstParagraph >= 0 ? firstParagraph : lines.length;
   const digital = findDigitalSignatures(ctx);
   const attendees = findAttendees(ctx, front);
+  for (const a of findAttendanceList(ctx, front)) if (!attendees.some((x) => x.name === a.name)) attendees.push(a);
   const signatures = [...digital, ...findSignatureLines(ctx)].sort((a, b) => a.source.page - b.source.page || a.source.line - b.source.line);
   const frontEnd = () => {
     let last = 0;

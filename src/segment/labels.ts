@@ -61,7 +61,7 @@ export const SECTION_LABELS = keySet([
   'Ärenden', 'Övriga frågor', 'Utses att justera', 'Justerare', 'Sekreterare', 'Ordförande', 'Mötet',
 ]);
 
-export const AGENDA_LABELS = keySet(['Dagordning', 'Agenda', 'Föredragningslista', 'Ärendelista', 'Innehåll', 'Innehållsförteckning', 'Ärenden', 'Program']);
+export const AGENDA_LABELS = keySet(['Dagordning', 'Agenda', 'Föredragningslista', 'Ärendelista', 'Ärendeförteckning', 'Innehåll', 'Innehållsförteckning', 'Ärenden', 'Program']);
 
 /** Sub-headings inside an item that introduce its decision. */
 const DECISION_HEADINGS = keySet([

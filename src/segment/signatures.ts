@@ -93,6 +93,9 @@ function signatureLines(ctx: SegmentContext): Signature[] {
       if ((rest.length !== roles.length && !shared) || !parsed.every((p) => p && isName(p[1]!))) break;
       parsed.forEach((p, k) => out.push({ role: roles[shared ? 0 : k]!, name: p![1]!.trim(), date: null, method: 'handwritten', source: ref(l as Line) }));
       for (const k of [i, j, ...skipped]) ctx.claim(k, 'signatures');
+      // "Underskrifter" on a line of its own above the box belongs to it, not to the last item's text.
+      const above = ctx.prevContent(i);
+      if (above >= 0 && ctx.isFree(above) && /^underskrift(?:er)?:?$/i.test(lines[above]!.text.trim())) ctx.claim(above, 'signatures');
       break;
     }
   }
@@ -101,7 +104,7 @@ function signatureLines(ctx: SegmentContext): Signature[] {
 
 /** Dots or underscores to sign on, the word "Underskrifter", a paragraph range printed beside the box. */
 function isSignatureLayout(cell: string): boolean {
-  return DOTS.test(cell) || /^underskrift(?:er)?:?$/i.test(cell) || /^paragrafer?(?:\s|:?$)/i.test(cell) || /^§§?\s*\d/.test(cell);
+  return DOTS.test(cell) || /^underskrift(?:er)?:?$/i.test(cell) || /^paragrafer?(?:\s|:?$)/i.test(cell) || /^§§?\s*\d/.test(cell) || /^\d+\s*[-–]\s*\d+$/.test(cell);
 }
 
 const SIGNATURE_LABELS = new Map<string, string>([

@@ -47,4 +47,10 @@ describe('agenda blocks', () => {
     const ctx = contextOf('B\tbeslut\nI\tinformation\nU\tuppföljning');
     expect([...findKindLegend(ctx)]).toEqual([['B', 'beslut'], ['I', 'information'], ['U', 'uppföljning']]);
   });
+
+  it('ends a table of contents at a bare "§ 45" (the first item\'s heading), and knows "Ärendeförteckning"', () => {
+    const ctx = contextOf('Ärendeförteckning\n\n§ 45\tUpprop\t2\n§ 46\tVal av justerare\t2\n§ 47\tMeddelanden\t3\n\n§ 45\n\nUpprop\n\nUpprop förrättas.');
+    expect(findAgenda(ctx).map((e) => e.title)).toEqual(['Upprop', 'Val av justerare', 'Meddelanden']);
+    expect(ctx.zone[ctx.lines.findIndex((l) => l.text === '§ 45')]).toBeNull();
+  });
 });

@@ -91,4 +91,15 @@ describe('attendee blocks', () => {
     const a = attendees('Beslutande\nAndreas Kissner (KD), Ovanåker\nMagnus Flyckt (S), Söderhamns kommun');
     expect(a.map((x) => [x.name, x.organization])).toEqual([['Andreas Kissner', 'Ovanåker'], ['Magnus Flyckt', 'Söderhamns kommun']]);
   });
+
+  it('reads a table under column headings ("Namn\tParti\tErsätter")', () => {
+    const a = attendees('Närvarande ledamöter\n\nNamn\tParti\nKjell Öberg, ordförande\tC\nRoger Isaksson\tM\n\nTjänstgörande ersättare\n\nNamn\tParti\tErsätter\nHanna Björklund\tL\tOlof Strömberg (L)');
+    expect(a.map((x) => [x.name, x.party, x.role, x.replaces])).toEqual([
+      ['Kjell Öberg', 'C', 'ordförande', null], ['Roger Isaksson', 'M', null, null], ['Hanna Björklund', 'L', 'tjänstgörande ersättare', 'Olof Strömberg'],
+    ]);
+  });
+  it('keeps two people set side by side under one label apart', () => {
+    const a = attendees('Närvarande\nGunnar Ekelund (M), Västra Götalandsregionen\tTherese Lindvall (S), Västra Götalandsregionen');
+    expect(a.map((x) => [x.name, x.organization])).toEqual([['Gunnar Ekelund', 'Västra Götalandsregionen'], ['Therese Lindvall', 'Västra Götalandsregionen']]);
+  });
 });

@@ -59,4 +59,17 @@ describe('votes and reservations', () => {
     expect(readReservations(linesOf('Mot beslutet reserverar sig Lena Sjö (M) till förmån för eget yrkande.'))).toEqual(['Lena Sjö (M)']);
     expect(readReservations(linesOf('Inga reservationer.'))).toEqual([]);
   });
+
+  it('reads the impersonal form of older minutes: "Beslöts att", "Beslutades att"', () => {
+    expect(decisions('Beslöts att lägga meddelandena till handlingarna.')).toEqual(['Beslöts att lägga meddelandena till handlingarna.']);
+    expect(decisions('Det beslutades att bevilja bidraget.')).toEqual(['Det beslutades att bevilja bidraget.']);
+  });
+  it('starts a new decision where a line opens with the decision formula again after a finished sentence', () => {
+    expect(decisions('Beslut\nNämnden beslutar att förelägga ägaren att städa tomten.\nNämnden beslutar att föreläggandet förenas med ett vite om 25 000 kronor.'))
+      .toEqual(['Nämnden beslutar att förelägga ägaren att städa tomten.', 'Nämnden beslutar att föreläggandet förenas med ett vite om 25 000 kronor.']);
+  });
+  it('does not count "samtliga (S)" as one of those who reserve themselves', () => {
+    expect(readReservations(linesOf('Jonas Vikström, Kent Johansson och Said Hassan, samtliga (S), reserverar sig mot beslutet.')))
+      .toEqual(['Jonas Vikström', 'Kent Johansson', 'Said Hassan']);
+  });
 });

@@ -56,5 +56,7 @@ describe('signatures', () => {
   it('reads a signature box whose row also holds "Paragrafer" and the paragraph range', () => {
     const s = segmentText('Underskrifter\tSekreterare\t..........\tParagrafer\t§§ 45–57\n\tJosefin Lund').signatures;
     expect(s.map((x) => [x.role, x.name])).toEqual([['sekreterare', 'Josefin Lund']]);
+    const bare = segmentText('Underskrifter\tSekreterare\t..........\tParagrafer\t1–10\n\tPetra Nordin').signatures;
+    expect(bare.map((x) => [x.role, x.name])).toEqual([['sekreterare', 'Petra Nordin']]);
   });
 });
