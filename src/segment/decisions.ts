@@ -4,8 +4,13 @@ import type { Decision, Vote } from '../schema/minutes.js';
 import { isBodySectionLabel, isDecisionHeading } from './labels.js';
 import { BULLET, joinLines, paragraphs, ref } from './text.js';
 
-/** "att …", "- att …", "1. att …"; OCR may leave a quote where an italic mark stood ("\"Att …"). */
-const CLAUSE = /^["“”'*]?(?:[-–•*]\s*|\d+[.)]\s*)?att\s+\S/i;
+/**
+ * "att …", "- att …", "1. att …"; OCR may leave a quote where an italic mark stood ("\"Att …"), and reads a
+ * bullet as one to three stray marks ("+» Att …").
+ */
+const CLAUSE = /^["“”'*]?(?:[-–•*]\s*|\d+[.)]\s*|[^\p{L}\p{N}\s"“”]{1,3}\s+)?att\s+\S/iu;
+/** The bullet or stray marks before a clause, which are layout. */
+const LEADING_MARKS = /^(?:[-–•*]\s*|[^\p{L}\p{N}\s"“”]{1,3}\s+)/u;
 const NUMBERED_POINT = /^\d+[.)]\s+\S/;
 /** "Kommunstyrelsen beslutar att …", "Mötet beslutade att …" inside running text. */
 /** Older minutes write it impersonally: "Beslöts att …", "Beslutades att …", "Det beslöts att …". */
@@ -87,7 +92,7 @@ function clauses(block: readonly Line[]): Decision[] {
     current.lines.push(l);
   }
   return out.map(({ lines }) => ({
-    text: unquote(joinClause(lines).replace(/^[-–•*]\s*/, '').replace(/^\d+[.)]\s+(?=att\s)/i, '').replace(/^\*+|\*+$/g, '').trim()),
+    text: unquote(joinClause(lines).replace(LEADING_MARKS, '').replace(/^\d+[.)]\s+(?=att\s)/i, '').replace(/^\*+|\*+$/g, '').trim()),
     source: ref(lines[0]!),
   })).filter((d) => d.text.length > 0);
 }

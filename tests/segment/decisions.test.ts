@@ -72,4 +72,8 @@ describe('votes and reservations', () => {
     expect(readReservations(linesOf('Jonas Vikström, Kent Johansson och Said Hassan, samtliga (S), reserverar sig mot beslutet.')))
       .toEqual(['Jonas Vikström', 'Kent Johansson', 'Said Hassan']);
   });
+  it('reads a clause whose bullet OCR turned into stray marks', () => {
+    expect(decisions('Beslut\n+» Att redovisat förslag av budget fastställs.\nAtt beslut om verksamhetsplan tas senare.'))
+      .toEqual(['Att redovisat förslag av budget fastställs.', 'Att beslut om verksamhetsplan tas senare.']);
+  });
 });
