@@ -48,7 +48,8 @@ function titleParts(raw: string): { title: string; kind: string | null; caseNumb
     kind = /[1l|]/.test(k[1]!) ? 'I' : k[1]!;
     title = title.slice(0, k.index).trim();
   }
-  return { title: title.replace(/:$/, '').trim(), kind, caseNumber };
+  // OCR leaves specks after a title as a few loose marks ("Tema kompetensförsörjning \"-:"); a title ends in a word.
+  return { title: title.replace(/\s+[^\p{L}\p{N}()[\]?!]{1,4}$/u, '').replace(/:$/, '').trim(), kind, caseNumber };
 }
 
 /** A heading whose title is on the following line(s): "§ 12 Dnr KS 2021/0345" then "Budget 2025". */

@@ -98,4 +98,7 @@ describe('item headings', () => {
     const it = items('§1 Öppnande\nMötet öppnades.\nJusterandes sign\nUtdragsbestyrkande\nSidan 1 av 3\n§2 Avslutning\nMötet avslutades.');
     expect(it[0]!.body).toBe('Mötet öppnades.');
   });
+  it('drops loose marks OCR leaves after a heading\'s title', () => {
+    expect(items('§ 5 Tema kompetensförsörjning "-:\nText.\n\n§ 6 Budget (B)\nText.').map((i) => i.title)).toEqual(['Tema kompetensförsörjning', 'Budget']);
+  });
 });
