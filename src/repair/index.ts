@@ -227,9 +227,9 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         if ((c0 === '|' || c0 === '1' || c0 === 'l') && partKind(p) === 'acronym-I' && (p[0] === '|' || (k > 0 && /\p{L}$/u.test(t.parts[k - 2] ?? '')))) {
           const fixed = `I${p.slice(1)}`;
           if (lex.lookup(fixed.toLowerCase()) & ROLE.WORD) { partsOf(li, tj)[k] = fixed; note(li, tj, R_OCR_I, 0.85); }
-        } else if (p === 'Al' && !(lex.lookup('al') & ROLE.PROPER && /^\p{Lu}\p{Ll}/u.test(ts[tj + 1]?.core ?? '') && !/^(AI|Sweden)$/.test(ts[tj + 1]?.core ?? ''))) {
+        } else if (p === 'Al' && !/^\p{Lu}/u.test(t.parts[k + 2] ?? '') && !(lex.lookup('al') & ROLE.PROPER && /^\p{Lu}\p{Ll}/u.test(ts[tj + 1]?.core ?? '') && !/^(AI|Sweden)$/.test(ts[tj + 1]?.core ?? ''))) {
           // "Al" with a capital A and a small l is far more often "AI" in today's minutes than
-          // the tree (which would be written "al")
+          // the tree (which would be written "al"); "Al-Rashid" (a capital after the hyphen) is a name
           partsOf(li, tj)[k] = 'AI';
           note(li, tj, R_OCR_I, 0.7);
         }

@@ -92,10 +92,15 @@ function toAttendee(e: EntryFields, group: AttendeeGroup | null, role: string | 
 export function findAttendees(ctx: SegmentContext, end: number, start = 0): Attendee[] {
   const attendees: Attendee[] = [];
   const roles: Array<{ name: string; role: string; at: Line }> = [];
+  // Under "Underskrifter", "Ordförande" over a name is a signature line, not a role given to an attendee.
+  let signing = false;
   for (let i = start; i < end; i++) {
     if (!ctx.isFree(i)) continue;
+    const text = ctx.lines[i]!.text.trim();
+    if (/^underskrift(?:er)?:?$/i.test(text)) { signing = true; continue; }
     const heading = readGroupHeading(ctx.lines[i]!.text);
-    if (!heading) continue;
+    if (signing && (heading?.labels.length || (!heading && SECTION_LABELS.has(labelKey(text.split(/[:\t]/)[0] ?? '')) && !/^paragraf/i.test(text)))) signing = false;
+    if (!heading || (signing && heading.role)) continue;
     ctx.claim(i, 'attendees');
     // Logical lines: a heading's own rest, then following lines, wrapped ones joined.
     const logical: Array<{ text: string; at: Line }> = [];

@@ -22,6 +22,7 @@ const PARAGRAPH = /^(?:[A-ZÅÄÖ]{1,6}\s*)?§\s*(\d{1,5})(?![\d-–])\s*[.:]?\s
 /** "3. Title", "3) Title", and the spelled-out "Ärende 3: Title", "Punkt 3. Title". */
 const NUMBERED = /^(?:(?:ärende|punkt|ärendenummer)\s+)?(\d{1,3})(?:[.)]|(?<=(?:ärende|punkt|ärendenummer)\s+\d{1,3})[:.]?)\s+(\S.*)$/i;
 const CASE_NUMBER = /\b(?:Dnr|Diarienr|Diarienummer|Dnr\.)\s*:?\s*([A-ZÅÄÖ]{0,6}\s?\d{2,4}[/.-]\d{1,6}(?:[/.:-]\d{1,4})?)\b/i;
+const BARE_CASE_NUMBER = /^([A-ZÅÄÖ]{1,6}\s?\d{4}[/.-]\d{1,6}(?:[/.:-]\d{1,4})?)$/;
 /** A kind code after the title; OCR reads "(I)" as "(1)", "(l)" or "(|)". */
 const KIND = /\s*\(([A-ZÅÄÖ1l|])\)\s*$/;
 
@@ -37,6 +38,9 @@ function isFrontMatter(t: string): boolean {
 function titleParts(raw: string): { title: string; kind: string | null; caseNumber: string | null } {
   let title = raw.replace(/\t+/g, ' ').replace(/\s*\.{2,}\s*\d*$/, '').trim();
   let caseNumber: string | null = null;
+  // "§ 8 BUN 2024/17": a heading that holds only a body's code and a number is a case number without "Dnr".
+  const bare = BARE_CASE_NUMBER.exec(title);
+  if (bare) return { title: '', kind: null, caseNumber: bare[1]! };
   const c = CASE_NUMBER.exec(title);
   if (c) {
     caseNumber = c[1]!.trim();

@@ -42,6 +42,7 @@ describe('ocr-I', () => {
     expect(fix('o |T-chefsnatverket har sitt forsta mote', { mode: 'aggressive' })).toBe('• IT-chefsnätverket har sitt första möte');
     expect(fix('Transaktions-1D: 12345', { mode: 'aggressive' })).toBe('Transaktions-ID: 12345');
     expect(fix('Diskussion kring Al och Al-s framtid', { mode: 'aggressive' })).toBe('Diskussion kring AI och AI-s framtid');
+    expect(fix('Fatima Al-Rashid (S)', { mode: 'aggressive' })).toBe('Fatima Al-Rashid (S)');
     expect(fix('| samband med detta', { mode: 'aggressive' })).toBe('I samband med detta');
   });
   it('not ok: a real 1 stays a number', () => {

@@ -101,4 +101,9 @@ describe('item headings', () => {
   it('drops loose marks OCR leaves after a heading\'s title', () => {
     expect(items('§ 5 Tema kompetensförsörjning "-:\nText.\n\n§ 6 Budget (B)\nText.').map((i) => i.title)).toEqual(['Tema kompetensförsörjning', 'Budget']);
   });
+
+  it('reads a body code and number after the § as the case number, the title from the next line', () => {
+    const r = items('§ 8 BUN 2024/17\n\nEkonomisk uppföljning januari 2024\n\nText.\n\n§ 9 KS 2023/212\nLäsårstider\nText.');
+    expect(r.map((i) => [i.paragraph, i.title, i.caseNumber])).toEqual([[8, 'Ekonomisk uppföljning januari 2024', 'BUN 2024/17'], [9, 'Läsårstider', 'KS 2023/212']]);
+  });
 });

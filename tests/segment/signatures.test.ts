@@ -59,4 +59,10 @@ describe('signatures', () => {
     const bare = segmentText('Underskrifter\tSekreterare\t..........\tParagrafer\t1–10\n\tPetra Nordin').signatures;
     expect(bare.map((x) => [x.role, x.name])).toEqual([['sekreterare', 'Petra Nordin']]);
   });
+
+  it('reads labels and names on lines of their own under "Underskrifter" as signatures, not attendee roles', () => {
+    const r = segmentText('Beslutande\nAnna Ek (S), ordförande\nPer Lund (M)\n\nUnderskrifter\nSekreterare\nParagrafer\n§§ 8–14\nJohanna Berg\nOrdförande\nAnna Ek\nJusterande\nPer Lund\n\n§ 8 Budget\nText.');
+    expect(r.signatures.map((x) => [x.role, x.name])).toEqual([['sekreterare', 'Johanna Berg'], ['ordförande', 'Anna Ek'], ['justerare', 'Per Lund']]);
+    expect(r.attendees.map((a) => [a.name, a.role])).toEqual([['Anna Ek', 'ordförande'], ['Per Lund', 'justerare']]);
+  });
 });
