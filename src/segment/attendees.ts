@@ -113,7 +113,7 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0): Atte
       i = read.last;
       continue;
     }
-    let open = heading.rest !== '' && (ctx.lines[i]!.wrapped || continuesList(heading.rest, ctx.lines[i + 1]?.text));
+    let open = heading.rest !== '' && (ctx.lines[i]!.wrapped || continuesList(heading.rest, ctx.lines[i + 1], heading.rest));
     let j = i + 1;
     for (; j < end; j++) {
       const l = ctx.lines[j]!;
@@ -122,7 +122,7 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0): Atte
       if (open && logical.length && !stopsBlock(ctx, l)) {
         logical[logical.length - 1]!.text += ' ' + l.text.trim();
         ctx.claim(j, 'attendees');
-        open = l.wrapped || continuesList(l.text, ctx.lines[j + 1]?.text);
+        open = l.wrapped || continuesList(l.text, ctx.lines[j + 1], logical[logical.length - 1]!.text);
         continue;
       }
       if (stopsBlock(ctx, l)) break;
@@ -205,12 +205,18 @@ function readTable(ctx: SegmentContext, header: number, end: number, fields: Fie
  * A line that stops in the middle of a list goes on in the next line, whatever the layout flags say: it ends
  * with a comma, "och" or "samt", or with the first half of a name whose second half opens the next line
  * ("…(vpk), Bertil" / "Nilsson (m), …"). A lone word after a comma is otherwise a place ("Kissner (KD), Ovanåker").
+ * Running text that introduces people ("ledamöterna Karl-Erik", "samt suppleanterna") goes on until its full stop.
  */
-export function continuesList(text: string, next?: string): boolean {
+export function continuesList(text: string, next?: Line, sofar: string = text): boolean {
   const t = text.trim();
   if (/(?:,|\s(?:och|samt))$/u.test(t)) return true;
-  return next !== undefined && /\),\s*\p{Lu}[\p{Ll}-]+$/u.test(t) && /^\p{Lu}[\p{Ll}-]+\s*\(/u.test(next.trim());
+  if (!next) return false;
+  if (/\),\s*\p{Lu}[\p{Ll}-]+$/u.test(t) && /^\p{Lu}[\p{Ll}-]+\s*\(/u.test(next.text.trim())) return true;
+  return !next.gapBefore && !/[.)]$/.test(t) && RUNNING_TEXT.test(sofar);
 }
+
+/** Lower-case words right before a capitalised name, twice or more: a sentence listing people, not a column. */
+const RUNNING_TEXT = /(?:^|[,\s])\p{Ll}{3,}\s+\p{Lu}\p{Ll}+.*(?:,|\s)\p{Ll}{3,}\s+\p{Lu}\p{Ll}+/u;
 
 /**
  * Under one label, a tab either separates two people set side by side ("Gunnar Ekelund (M), VGR\tTherese
@@ -226,7 +232,7 @@ function sameGroupColumns(text: string): string[] {
 function collectWrapped(ctx: SegmentContext, start: number, end: number): { text: string; last: number } {
   let text = ctx.lines[start]!.text.trim();
   let last = start;
-  while ((ctx.lines[last]!.wrapped || continuesList(ctx.lines[last]!.text, ctx.lines[last + 1]?.text)) && last + 1 < end && ctx.lines[last + 1]!.furniture === null
+  while ((ctx.lines[last]!.wrapped || continuesList(ctx.lines[last]!.text, ctx.lines[last + 1], text)) && last + 1 < end && ctx.lines[last + 1]!.furniture === null
     && ctx.zone[last + 1] === null && !stopsBlock(ctx, ctx.lines[last + 1]!)) {
     last++;
     text += ' ' + ctx.lines[last]!.text.trim();

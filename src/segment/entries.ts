@@ -22,7 +22,7 @@ export function isParty(s: string): boolean {
 }
 
 /** Job titles end in words like these; anything else in parentheses or after a comma is an organisation. */
-const TITLE_END = /(?:direktör|chef|råd|sekreterare|strateg|handläggare|ansvarig|samordnare|controller|ekonom|jurist|utredare|assistent|koordinator|ledare|ombudsman|revisor|tjänsteperson|tjänsteman|specialist|konsult|analytiker|planerare|arkitekt|ingenjör|föreståndare|rektor|sakkunnig|expert|inspektör|förvaltare|registrator|kanslist|notarie|advokat|projektledare|verksamhetschef|vd|ceo)$/iu;
+const TITLE_END = /(?:direktör|chef|råd|sekreterare|strateg|handläggare|ansvarig|samordnare|controller|ekonom|jurist|utredare|assistent|koordinator|ledare|ombudsman|revisor|tjänsteperson|tjänsteman|specialist|konsult|analytiker|planerare|arkitekt|ingenjör|föreståndare|rektor|sakkunnig|expert|inspektör|förvaltare|registrator|kanslist|notarie|advokat|projektledare|verksamhetschef|vd|ceo|kamrer|kassör|ombud|sekreterare)$/iu;
 const ORG_WORD = /\b(?:kommun|kommuns|region|regionen|stad|län|länsstyrelsen|förbund|förbundet|AB|bolag|bolaget|förvaltning|förvaltningen|kontoret|nämnd|nämnden|styrelse|styrelsen|sekretariatet|SKR|myndighet|universitet|högskola|verket)\b/iu;
 
 export function isTitle(s: string): boolean {
@@ -31,7 +31,7 @@ export function isTitle(s: string): boolean {
 }
 
 const NOTE_WORD = /\b(?:kl\.?|klockan|dag|del av|§|§§|fr\.?o\.?m|t\.?o\.?m|från|till|ej|deltar|deltog|via|digitalt|på distans|närvarande|lämnade|anslöt|under|punkt|ärende)\b/iu;
-const REPLACES = /^(?:ersätter|ersättare för|tjänstgör för|tjänstgörande för|i stället för|istället för|för)\s+(.+)$/iu;
+const REPLACES = /^(?:ersätter|ersättare för|tjänstgör för|tjänstgörande för|(?:tjänstgörande\s+)?i stället för|(?:tjänstgörande\s+)?istället för|för)\s+(.+)$/iu;
 
 /** Reads one entry; null when the text does not start with a personal name. */
 export function parseEntry(text: string): EntryFields | null {
@@ -42,6 +42,12 @@ export function parseEntry(text: string): EntryFields | null {
   if (!nameMatch || !isName(nameMatch[1]!)) return null;
   const fields: EntryFields = { name: nameMatch[1]!.trim(), party: null, organization: null, title: null, role: null, replaces: null, note: null };
   if (prefix) leadWords(prefix[1]!, fields);
+  // "Kommundirektör Jan Fransson", "Kommunalkamrer Olle Sjöberg": a title written with a capital before the name.
+  const words = fields.name.split(/\s+/);
+  if (words.length >= 3 && isTitle(words[0]!) && !fields.title) {
+    fields.title = words[0]!;
+    fields.name = words.slice(1).join(' ');
+  }
   t = t.slice(nameMatch[0].length).trim();
   const notes: string[] = [];
   // Parenthesised groups directly after the name: party, role, title and organisation.
@@ -81,7 +87,11 @@ export function parseEntry(text: string): EntryFields | null {
  * Words in lower case before a name, as running text introduces people: "ordf. Karl Svensson (s)",
  * "ledamöterna Gunnel Ek (s)", "tjänstgörande ersättaren Astrid Hansson (s)", "socialchef Gunnar Ström".
  */
-const LEAD = /^((?:\p{Ll}[\p{Ll}:-]*\.?\s+){1,3})(?=\p{Lu})/u;
+const LEAD = /^((?:(?:Herr|Fru|Fröken|Hr\.|Ledamoten|Ledamöterna|Suppleanten|Suppleanterna)\s+|\p{Ll}[\p{Ll}:-]*\.?\s+){1,3})(?=\p{Lu})/u;
+/** Forms of address older minutes put before names: "Herr ordföranden Nils Andersson", "fru Elsa Karlsson". */
+const HONORIFIC = /^(?:herr|fru|fröken|hr\.)\s*/;
+/** The definite forms running text uses ("ordföranden", "sekreteraren") name the same roles. */
+const DEFINITE_ROLE: Record<string, string> = { ordföranden: 'ordförande', 'vice ordföranden': 'vice ordförande', sekreteraren: 'sekreterare' };
 const LEAD_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
   [/^(?:v\.?|vice)\s*ordf\.?$/, 'vice ordförande'],
   [/^(?:1:e|förste|2:e|andre)\s+vice\s+ordf\.?$/, ''],
@@ -89,10 +99,12 @@ const LEAD_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
   [/^sekr\.?$/, 'sekreterare'],
 ];
 /** Group words that only say what the list already says ("ledamöterna", "ersättaren"): nothing to keep. */
-const LEAD_GROUP = /^(?:ledamot|ledamoten|ledamöter|ledamöterna|ersättare|ersättaren|ersättarna|tjänstgörande ersättaren|tjänstgörande ersättarna|tjänstgörande ersättare)$/;
+const LEAD_GROUP = /^(?:ledamot|ledamoten|ledamöter|ledamöterna|ersättare|ersättaren|ersättarna|tjänstgörande ersättaren|tjänstgörande ersättarna|tjänstgörande ersättare|suppleant|suppleanten|suppleanterna)$/;
 
 function leadWords(words: string, f: EntryFields): void {
-  const w = words.trim().toLowerCase().replace(/\s+/g, ' ');
+  const w = words.trim().toLowerCase().replace(/\s+/g, ' ').replace(HONORIFIC, '');
+  if (!w) return;
+  if (DEFINITE_ROLE[w]) { f.role = DEFINITE_ROLE[w]!; return; }
   for (const [re, role] of LEAD_ABBREVIATIONS) if (re.test(w)) { f.role = role || w.replace(/ordf\.?$/, 'ordförande'); return; }
   const role = roleWord(w);
   if (role) { f.role = role; return; }
@@ -125,11 +137,14 @@ function classifyParen(inner: string, f: EntryFields, notes: string[]): void {
 
 function classifyPart(part: string, f: EntryFields, notes: string[]): void {
   if (!part) return;
+  // "den senare såsom sekreterare": a role given in running text
+  const as = /^(?:den (?:senare|förre|förstnämnde)\s+)?(?:såsom|som)\s+(.+)$/i.exec(part);
+  if (as && roleWord(as[1]!) && !f.role) { f.role = roleWord(as[1]!); return; }
   if (!f.party && (PARTIES.has(part) || LOWER_PARTIES.has(part))) { f.party = part; return; }
   const role = roleWord(part);
   if (role && !f.role) { f.role = role; return; }
   const rep = REPLACES.exec(part);
-  if (rep && !f.replaces && /^(?:ersätter|ersättare för|tjänstgör)/i.test(part)) { f.replaces = rep[1]!.replace(/\s*\([^)]*\)/g, '').trim(); return; }
+  if (rep && !f.replaces && /^(?:ersätter|ersättare för|tjänstgör|i stället för|istället för)/i.test(part)) { f.replaces = rep[1]!.replace(/\s*\([^)]*\)/g, '').trim(); return; }
   const paren = /^(.*?)\s*\(([^)]*)\)$/.exec(part);
   if (paren && isParty(paren[2]!) && !f.party) { f.party = paren[2]!; part = paren[1]!; }
   if (NOTE_WORD.test(part) && !ORG_WORD.test(part)) { notes.push(part); return; }
@@ -155,9 +170,20 @@ export function splitEntries(text: string): string[] {
     return carryLeadWords(cut.map((s, i) => t.slice(s, cut[i + 1] ?? t.length).trim()).filter(Boolean));
   }
   // "socialchef Gunnar Ström, förste socialsekreterare Eva Lindholm §§ 57-59, nämndsekreterare Anna-Lisa Nordin"
-  const prose = t.split(/,\s*|\s+(?:och|samt)\s+(?=\p{L})/u);
+  // A part with no name of its own says more about the person before it ("tjänstgörande i stället för X",
+  // "den senare såsom sekreterare").
+  const prose: string[] = [];
+  for (const part of t.split(/,\s*|\s+(?:och|samt)\s+(?=\p{L})/u)) {
+    if (prose.length && (parseEntry(part) === null || REPLACES.test(part.trim()) || /^tjänstgör/i.test(part.trim()))) prose[prose.length - 1] += `, ${part}`;
+    else prose.push(part);
+  }
   if (prose.length >= 2 && prose.filter((p) => LEAD.test(p)).length * 2 >= prose.length && prose.every((p) => parseEntry(p) !== null)) {
     return prose.map((p) => p.trim());
+  }
+  // "Gustav Lindberg och Elsa Karlsson": plain names joined by "och" (places and bodies are not people).
+  if (/\s(?:och|samt)\s/.test(t)) {
+    const names = t.replace(/[.;]$/, '').split(/,\s*|\s+(?:och|samt)\s+/).map((p) => p.trim());
+    if (names.length >= 2 && names.every((n) => isName(n) && !ORG_WORD.test(n))) return names;
   }
   const commaParts = t.split(/,\s*/);
   if (commaParts.length >= 3) {

@@ -11,6 +11,8 @@ const DOC_TYPE = /^(sammanträdesprotokoll|protokoll|justerat protokoll|protokol
 const PROTOCOL_NUMBER = /\b(?:protokoll|sammanträde|möte)\s+(?:nr|nummer|no)\.?\s*(\d+)\b|^nr\.?\s*(\d+)\b/i;
 const ORG_NUMBER = /\b(\d{6}-\d{4})\b/;
 const ORGAN = /(?:styrelse|styrelsen|nämnd|nämnden|fullmäktige|utskott|utskottet|direktion|direktionen|beredning|beredningen|råd|rådet|presidium|presidiet|kommitté|förbundsstyrelse|kommunstyrelse|regionstyrelse)\b/i;
+/** A municipality, region or county council: the organisation a body belongs to. */
+const AUTHORITY = /\b(?:kommun|kommuns|region|landsting|stad|kommunalförbund)\b|^region\s/i;
 const PARAGRAPH_RANGE = /§§?\s*(\d+)\s*[-–—]\s*§?\s*(\d+)/;
 
 const TIME_PLACE = keySet(['Tid och plats', 'Plats och tid', 'Tid och lokal', 'Datum och tid', 'Datum, tid och plats', 'Sammanträdesdatum', 'Mötesdatum', 'Datum', 'Tid', 'Plats', 'Lokal', 'Sammanträde']);
@@ -106,6 +108,14 @@ export function readHeader(ctx: SegmentContext, end: number, hasMinutesStructure
     h.title = top[typeIdx]!.text.trim();
     const before = top[typeIdx - 1]?.text.trim();
     if (before && isTitleLike(before) && !isOther(before)) h.organization = before;
+    // "ÖSTERVIK KOMMUN" / "Kommunfullmäktiges demokratiberedning" / "MINNESANTECKNINGAR": the municipality or
+    // region above is the organisation, the body right above the type is the body.
+    const authority = top.slice(0, Math.max(0, typeIdx - 1)).map((l) => l.text.trim())
+      .find((t) => AUTHORITY.test(t) && isTitleLike(t) && !isOther(t) && t.split(/\s+/).length <= 5);
+    if (before && ORGAN.test(before) && authority) {
+      h.organization = authority;
+      h.body = before;
+    }
     const after = top[typeIdx + 1]?.text.trim();
     if (after && ORGAN.test(after) && !isOther(after)) h.body = after;
   } else {

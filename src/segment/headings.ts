@@ -194,6 +194,25 @@ function isHeadingCandidate(ctx: SegmentContext, i: number): boolean {
   return true;
 }
 
+/**
+ * Notes without numbers often mark each subject's title in bold or as a heading ("**Medborgardialog 2016**"):
+ * a whole line so marked after the front matter is an item heading, whatever its case. Sub-headings inside
+ * an item ("Beslut", "Bakgrund") and front-matter labels are not.
+ */
+function markedHeadings(ctx: SegmentContext, frontEnd: number): Heading[] {
+  const out: Heading[] = [];
+  for (let i = frontEnd; i < ctx.lines.length; i++) {
+    const l = ctx.lines[i]!;
+    const t = l.text.trim();
+    if (!ctx.isFree(i) || !(l.bold || l.heading > 0) || l.furniture) continue;
+    if (t.length < 3 || t.length > 130 || t.split(/\s+/).length > 16 || (/[.;,:]$/.test(t) && !endsWithAbbreviation(t)) || !/^[\p{L}\d"“]/u.test(t)) continue;
+    if ((isFrontMatter(t) && !ITEM_TITLES.has(labelKey(t))) || isDateLine(t) || isItemCue(t) || isDecisionHeading(t) || isBodySectionLabel(t)) continue;
+    const parts = titleParts(t);
+    out.push({ index: i, last: i, paragraph: null, number: null, title: parts.title, kind: parts.kind, caseNumber: parts.caseNumber, scheme: 'cue' });
+  }
+  return out;
+}
+
 /** Unnumbered headings announced by the next line: "Anteckningar", "Sammanfattning: …". */
 function cueHeadings(ctx: SegmentContext, taken: Set<number>): Heading[] {
   const out: Heading[] = [];
@@ -247,6 +266,10 @@ export function findHeadings(ctx: SegmentContext, frontEnd: () => number): Headi
   const byParagraph = paragraphHeadings(ctx);
   if (byParagraph.length >= 1) return byParagraph;
   const numbered = numberedHeadings(ctx);
+  if (numbered.length === 0) {
+    const marked = markedHeadings(ctx, frontEnd());
+    if (marked.length >= 2) return marked;
+  }
   const taken = new Set(numbered.flatMap((h) => range(h.index, h.last)));
   const cued = cueHeadings(ctx, taken);
   let all = [...numbered, ...cued].sort((a, b) => a.index - b.index);

@@ -12,7 +12,8 @@ const GROUPS: ReadonlyArray<[string[], GroupLabel]> = [
     'Ersättare närvarande'], { group: 'ersättare' }],
   [['Övriga deltagare', 'Övriga närvarande', 'Tjänstepersoner', 'Tjänstemän', 'Övriga', 'Tjänstepersoner/ övriga', 'Tjänstepersoner/övriga',
     'Närvarande tjänstepersoner', 'Närvarande tjänstemän', 'Övriga deltagande', 'Adjungerade', 'Adjungerande', 'Gäster', 'Inbjudna',
-    'Övriga medverkande', 'Medverkande', 'Föredragande', 'Närvarande övriga', 'Tjänstepersoner närvarande', 'Sakkunniga'], { group: 'övriga' }],
+    'Övriga medverkande', 'Medverkande', 'Föredragande', 'Närvarande övriga', 'Tjänstepersoner närvarande', 'Sakkunniga',
+    'Dessutom närvarande', 'Vidare närvarande'], { group: 'övriga' }],
   [['Närvarande', 'Deltagare', 'Deltagande', 'Närvaro', 'Närvarande deltagare'], { group: 'närvarande' }],
   [['Frånvarande', 'Ej närvarande', 'Anmält förhinder', 'Förhinder', 'Anmält frånvaro', 'Anmäld frånvaro', 'Frånvarande ledamöter',
     'Ej deltagande', 'Frånvaro', 'Ej närvarande ledamöter'], { group: 'frånvarande' }],
@@ -22,7 +23,7 @@ const GROUP_BY_KEY = new Map<string, GroupLabel>();
 for (const [labels, meaning] of GROUPS) for (const l of labels) GROUP_BY_KEY.set(labelKey(l), meaning);
 
 /** First words of group and role labels, to rule out most lines before trying label prefixes. */
-export const LABEL_FIRST_WORDS = new Set([...GROUPS.flatMap(([l]) => l), 'Utses', 'Justerare', 'Justerande', 'Justeras', 'Protokolljusterare', 'Valda', 'Att', 'Sekreterare', 'Protokollförare', 'Ordförande', 'Mötesordförande']
+export const LABEL_FIRST_WORDS = new Set([...GROUPS.flatMap(([l]) => l), 'Utses', 'Justerare', 'Justerande', 'Justeras', 'Protokolljusterare', 'Justeringsmän', 'Justeringsman', 'Justeringsperson', 'Justeringspersoner', 'Dessutom', 'Vidare', 'Valda', 'Att', 'Sekreterare', 'Protokollförare', 'Ordförande', 'Mötesordförande']
   .map((l) => labelKey(l.split(/[\s/]/)[0]!)));
 
 export function groupLabel(text: string): GroupLabel | null {
@@ -31,7 +32,8 @@ export function groupLabel(text: string): GroupLabel | null {
 
 /** Headings that name people for a role rather than a group. */
 const ROLE_HEADINGS: ReadonlyArray<[string[], string]> = [
-  [['Utses att justera', 'Justerare', 'Justerande', 'Justeras av', 'Protokolljusterare', 'Valda justerare', 'Att justera'], 'justerare'],
+  [['Utses att justera', 'Justerare', 'Justerande', 'Justeras av', 'Protokolljusterare', 'Valda justerare', 'Att justera', 'Justeringsmän',
+    'Justeringsman', 'Justeringsperson', 'Justeringspersoner'], 'justerare'],
   [['Sekreterare', 'Protokollförare'], 'sekreterare'],
   [['Ordförande', 'Mötesordförande'], 'ordförande'],
 ];

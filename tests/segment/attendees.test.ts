@@ -102,4 +102,20 @@ describe('attendee blocks', () => {
     const a = attendees('Närvarande\nGunnar Ekelund (M), Västra Götalandsregionen\tTherese Lindvall (S), Västra Götalandsregionen');
     expect(a.map((x) => [x.name, x.organization])).toEqual([['Gunnar Ekelund', 'Västra Götalandsregionen'], ['Therese Lindvall', 'Västra Götalandsregionen']]);
   });
+
+  it('follows running text that lists people over several lines to its full stop', () => {
+    const a = attendees(`
+      Närvarande: Herr ordföranden Nils Andersson, ledamöterna Karl-Erik
+      Johansson, Gustav Lindberg och Algot Berg samt suppleanterna Bertil Holm, tjänstgörande i stället
+      för Ivar Nordström, och Gunnar Ek.
+
+      Dessutom närvarande: Kommunalkamrer Olle Sjöberg.
+      Justeringsmän: Gustav Lindberg och Algot Berg.
+    `);
+    expect(a.map((x) => [x.name, x.group, x.role])).toEqual([
+      ['Nils Andersson', 'närvarande', 'ordförande'], ['Karl-Erik Johansson', 'närvarande', null], ['Gustav Lindberg', 'närvarande', 'justerare'],
+      ['Algot Berg', 'närvarande', 'justerare'], ['Bertil Holm', 'närvarande', null], ['Gunnar Ek', 'närvarande', null], ['Olle Sjöberg', 'övriga', null],
+    ]);
+    expect(a[4]!.replaces).toBe('Ivar Nordström');
+  });
 });

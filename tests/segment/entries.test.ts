@@ -88,4 +88,17 @@ describe('several entries on one line', () => {
   it('does not split "Name, Organisation" into two people', () => {
     expect(splitEntries('Anna Svensson, Region Halland')).toEqual(['Anna Svensson, Region Halland']);
   });
+
+  it('reads forms of address and a title written with a capital before the name', () => {
+    expect(entry('Herr ordföranden Nils Andersson')).toMatchObject({ name: 'Nils Andersson', role: 'ordförande' });
+    expect(entry('fru Elsa Karlsson')).toMatchObject({ name: 'Elsa Karlsson', role: null, title: null });
+    expect(entry('Kommundirektör Jan Fransson')).toMatchObject({ name: 'Jan Fransson', title: 'Kommundirektör' });
+    expect(entry('Ledamoten Ivar Nordström.')).toMatchObject({ name: 'Ivar Nordström' });
+  });
+  it('keeps what running text says about the person before it with that person', () => {
+    const parts = splitEntries('suppleanterna Bertil Holm, tjänstgörande i stället för Ivar Nordström, och Gunnar Ek.');
+    expect(parts.map((p) => [parseEntry(p)?.name, parseEntry(p)?.replaces])).toEqual([['Bertil Holm', 'Ivar Nordström'], ['Gunnar Ek', null]]);
+    const two = splitEntries('Kommunalkamrer Olle Sjöberg samt kommunalsekreterare Lennart Wahlström, den senare såsom sekreterare.');
+    expect(two.map((p) => parseEntry(p))).toMatchObject([{ name: 'Olle Sjöberg', title: 'Kommunalkamrer' }, { name: 'Lennart Wahlström', title: 'kommunalsekreterare', role: 'sekreterare' }]);
+  });
 });

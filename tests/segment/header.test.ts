@@ -60,4 +60,9 @@ describe('header', () => {
     expect(r.items).toEqual([]);
     expect(r.warnings.map((w) => w.code)).toContain('not-minutes');
   });
+
+  it('takes the municipality above a body\'s name as the organisation, the body as the body', () => {
+    const r = segmentText('ÖSTERVIK KOMMUN\t1 (3)\nKommunfullmäktiges demokratiberedning\n\nMINNESANTECKNINGAR\n\nNärvarande: Anna Lind (S) och Per Öst (M)\n\n§ 1 Öppnande\nText.');
+    expect(r.document).toMatchObject({ title: 'MINNESANTECKNINGAR', organization: 'ÖSTERVIK KOMMUN', body: 'Kommunfullmäktiges demokratiberedning' });
+  });
 });

@@ -106,4 +106,10 @@ describe('item headings', () => {
     const r = items('§ 8 BUN 2024/17\n\nEkonomisk uppföljning januari 2024\n\nText.\n\n§ 9 KS 2023/212\nLäsårstider\nText.');
     expect(r.map((i) => [i.paragraph, i.title, i.caseNumber])).toEqual([[8, 'Ekonomisk uppföljning januari 2024', 'BUN 2024/17'], [9, 'Läsårstider', 'KS 2023/212']]);
   });
+
+  it('reads whole bold lines after the front matter as the items of notes without numbers', () => {
+    const r = segmentText('MINNESANTECKNINGAR\n\nNärvarande: Anna Lind (S) och Per Öst (M)\n\n**Mötets öppnande**\nOrdföranden öppnade mötet.\n\n**förslag till arbetsformer**\nGruppen diskuterade.\n\n**Beslut**\nBeredningen beslutar att anta förslaget.\n\n**NÄSTA MÖTE**\nDen 21 juni.');
+    expect(r.items.map((i) => i.title)).toEqual(['Mötets öppnande', 'förslag till arbetsformer', 'NÄSTA MÖTE']);
+    expect(r.items[1]!.decisions.map((d) => d.text)).toEqual(['Beredningen beslutar att anta förslaget.']);
+  });
 });
