@@ -52,7 +52,7 @@ const normalise = (t: string) => t.trim().toLowerCase().replace(/\d+/g, '#').rep
 
 /**
  * A running header or footer is a run of short lines that stands right at a page boundary (a page
- * break, or a signature box, which in text copies is where pages met) and comes back at other
+ * break, or a signature box or page number, which in text copies is where pages met) and comes back at other
  * boundaries. Each run grows from the boundary only while its lines repeat elsewhere, so a heading
  * that merely follows a boundary once is left alone. Decision clauses and numbered headings never count.
  */
@@ -78,8 +78,10 @@ function markRunningHeaders(lines: Line[]): void {
   content.forEach((l, i) => {
     const prev = content[i - 1];
     const next = content[i + 1];
-    if (!prev || prev.page !== l.page || (prev.furniture === 'signature-box' && !l.furniture)) walk(i, 1);
-    if (!next || next.page !== l.page || (next.furniture === 'signature-box' && !l.furniture)) walk(i, -1);
+    // A signature box or a page number ("Sidan 2 av 4") marks where pages met in a text copy.
+    const edge = (x: Line) => (x.furniture === 'signature-box' || x.furniture === 'page-number') && !l.furniture;
+    if (!prev || prev.page !== l.page || edge(prev)) walk(i, 1);
+    if (!next || next.page !== l.page || edge(next)) walk(i, -1);
   });
   for (const l of marked) {
     const key = normalise(l.text);

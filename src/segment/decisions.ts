@@ -92,7 +92,8 @@ function clauses(block: readonly Line[]): Decision[] {
     current.lines.push(l);
   }
   return out.map(({ lines }) => ({
-    text: unquote(joinClause(lines).replace(LEADING_MARKS, '').replace(/^\d+[.)]\s+(?=att\s)/i, '').replace(/^\*+|\*+$/g, '').trim()),
+    // A point's number ("1. Regionstyrelsen godkänner …") is list layout, as a bullet is, not what was decided.
+    text: unquote(joinClause(lines).replace(LEADING_MARKS, '').replace(/^\d{1,2}[.)]\s+(?=\p{Lu}|att\s)/iu, '').replace(/^\*+|\*+$/g, '').trim()),
     source: ref(lines[0]!),
   })).filter((d) => d.text.length > 0);
 }

@@ -73,10 +73,14 @@ const DECISION_HEADINGS = keySet([
   'Förbundsstyrelsens beslut', 'Direktionens beslut', 'Rådets beslut',
 ]);
 
+const BODY_DECISION = /^(?:[\p{L}-]+\s+och\s+)?[\p{L}-]*(?:styrelsens|nämndens|fullmäktiges|utskottets|direktionens|rådets|beredningens|presidiets|mötets|gruppens|kommitténs|förbundets|ledningens|församlingens)\s+(?:beslut|förslag(?:\s+till\s+beslut)?)$/iu;
+
 /** "Beslut", "Mötet beslutar", "Styrelsen beslutar att", "Kommunfullmäktige beslutar:" … */
 export function isDecisionHeading(text: string): boolean {
   const t = text.trim();
   if (DECISION_HEADINGS.has(labelKey(t))) return true;
+  // "Regionstyrelsens beslut", "Socialnämndens förslag till beslut": any body's decision or proposal.
+  if (BODY_DECISION.test(t.replace(/:$/, ''))) return true;
   return /^(?:[\p{Lu}][\p{L}-]*\s+){0,3}[\p{L}-]*(?:beslutar|beslutade|föreslås besluta|föreslår|besluta)(?:\s+(?:att|följande|enligt följande))?\s*:?$/iu.test(t)
     && t.split(/\s+/).length <= 6;
 }

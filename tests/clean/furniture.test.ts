@@ -32,3 +32,12 @@ describe('furniture', () => {
     expect(furniture(text)).toEqual([]);
   });
 });
+
+describe('running headers after page numbers', () => {
+  it('finds a header that comes back after each "Sidan N av M" of a text copy without page breaks', () => {
+    const f = furniture('Region Nordmark\tPROTOKOLL\t2022-04-05\nRegionstyrelsen\n\n§ 1 Öppnande\nText.\n\nSidan 1 av 3\n\nRegion Nordmark\tPROTOKOLL\t2022-04-05\nRegionstyrelsen\n\nMer text.\n\nSidan 2 av 3\n\nRegion Nordmark\tPROTOKOLL\t2022-04-05\nRegionstyrelsen\n\nSlut.');
+    const headers = f.filter((x) => x.startsWith('running-header'));
+    expect(headers).toHaveLength(6);
+    expect(new Set(headers)).toEqual(new Set(['running-header: Region Nordmark\tPROTOKOLL\t2022-04-05', 'running-header: Regionstyrelsen']));
+  });
+});

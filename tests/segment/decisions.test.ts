@@ -16,7 +16,8 @@ describe('decisions', () => {
     `)).toEqual(['att Marie Appelqvist ska kartlägga arbetet som pågår idag, och hur delarna förhåller sig till varandra.', 'Att sekretariatschefen informerar gruppen.']);
   });
   it('recognises decision headings of different bodies', () => {
-    for (const h of ['Mötet beslutar', 'Styrelsen beslutar', 'Kommunfullmäktige beslutar:', 'Förslag till beslut', 'Kommunstyrelsens beslut']) {
+    for (const h of ['Mötet beslutar', 'Styrelsen beslutar', 'Kommunfullmäktige beslutar:', 'Förslag till beslut', 'Kommunstyrelsens beslut', 'Regionstyrelsens beslut',
+      'Miljö- och byggnadsnämndens beslut', 'Demokratiberedningens beslut']) {
       expect(decisions(`${h}\natt godkänna rapporten.`), h).toEqual(['att godkänna rapporten.']);
     }
   });
@@ -35,7 +36,7 @@ describe('decisions', () => {
     `)).toEqual(['Att utvecklingskontoret ska fokusera på följande områden:\n- kompetensförsörjning\n- miljö, energi och klimat']);
   });
   it('reads numbered points, and plain paragraphs when there are no clauses', () => {
-    expect(decisions('Beslut\n1. Rapporten godkänns.\n2. Ärendet återremitteras.')).toEqual(['1. Rapporten godkänns.', '2. Ärendet återremitteras.']);
+    expect(decisions('Beslut\n1. Rapporten godkänns.\n2. Ärendet återremitteras.')).toEqual(['Rapporten godkänns.', 'Ärendet återremitteras.']);
     expect(decisions('Beslut\n\nDagordningen godkändes.')).toEqual(['Dagordningen godkändes.']);
   });
   it('strips emphasis marks around clauses', () => {

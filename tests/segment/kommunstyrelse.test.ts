@@ -144,7 +144,7 @@ describe('a kommunstyrelse protokoll', () => {
     expect(r.items[1]!.decisions.map((d) => d.text)).toEqual([
       'att anta budget 2024 enligt förslaget, samt', 'att uppdra åt nämnderna att anpassa sina verksamhetsplaner.',
     ]);
-    expect(r.items[2]!.decisions.map((d) => d.text)).toEqual(['1. Motionen anses besvarad.', '2. Ärendet överlämnas till tekniska nämnden.']);
+    expect(r.items[2]!.decisions.map((d) => d.text)).toEqual(['Motionen anses besvarad.', 'Ärendet överlämnas till tekniska nämnden.']);
   });
 
   it('reads the vote and the reservation', () => {
