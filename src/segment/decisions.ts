@@ -68,6 +68,8 @@ export function readDecisions(lines: readonly Line[]): Decision[] {
 function clauses(block: readonly Line[]): Decision[] {
   const hasClause = block.some((l) => CLAUSE.test(l.text.trim()));
   const hasNumbered = !hasClause && block.filter((l) => NUMBERED_POINT.test(l.text.trim())).length >= 2;
+  // "Beslut:" over a bullet list: each bullet is a decision.
+  const hasBullets = !hasClause && !hasNumbered && block.filter((l) => BULLET.test(l.text)).length >= 2 && BULLET.test(block[0]?.text ?? '');
   const out: Array<{ lines: Line[] }> = [];
   let current: { lines: Line[] } | null = null;
   for (const l of block) {
@@ -75,20 +77,20 @@ function clauses(block: readonly Line[]): Decision[] {
     // Plain text keeps a paragraph on one line: a line that opens with the decision formula after a finished
     // sentence is a decision of its own ("Nämnden beslutar att förelägga …." / "Nämnden beslutar att … vite").
     const restated = current !== null && INLINE_DECISION.test(t) && /[.!]$/.test(current.lines[current.lines.length - 1]!.text.trim());
-    const starts = hasClause ? CLAUSE.test(t) : hasNumbered ? NUMBERED_POINT.test(t) : l.gapBefore || !current || restated;
+    const starts = hasClause ? CLAUSE.test(t) : hasNumbered ? NUMBERED_POINT.test(t) : hasBullets ? BULLET.test(l.text) : l.gapBefore || !current || restated;
     if (starts) {
       current = { lines: [l] };
       out.push(current);
       continue;
     }
     if (!current) {
-      if (hasClause || hasNumbered) continue; // text before the first clause ("Styrelsen beslutar")
+      if (hasClause || hasNumbered || hasBullets) continue; // text before the first clause ("Styrelsen beslutar")
       continue;
     }
     const isSubPoint = BULLET.test(t);
     const prev = current.lines[current.lines.length - 1]!;
     const continues = !l.gapBefore || isSubPoint || /[:,]$/.test(prev.text.trim()) && !/^[\p{Lu}]/u.test(t) || prev.wrapped;
-    if ((hasClause || hasNumbered) && !continues) break;
+    if ((hasClause || hasNumbered || hasBullets) && !continues) break;
     current.lines.push(l);
   }
   return out.map(({ lines }) => ({

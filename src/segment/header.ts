@@ -10,7 +10,7 @@ import { isTitleLike, keySet, labelKey } from './text.js';
 const DOC_TYPE = /^(sammanträdesprotokoll|protokoll|justerat protokoll|protokollsutdrag|minnesanteckningar|mötesanteckningar|anteckningar|minnesanteckning|mötesprotokoll|beslutsprotokoll)$/i;
 const PROTOCOL_NUMBER = /\b(?:protokoll|sammanträde|möte)\s+(?:nr|nummer|no)\.?\s*(\d+)\b|^nr\.?\s*(\d+)\b/i;
 const ORG_NUMBER = /\b(\d{6}-\d{4})\b/;
-const ORGAN = /(?:styrelse|styrelsen|nämnd|nämnden|fullmäktige|utskott|utskottet|direktion|direktionen|beredning|beredningen|råd|rådet|presidium|presidiet|kommitté|förbundsstyrelse|kommunstyrelse|regionstyrelse)\b/i;
+const ORGAN = /(?:styrelse|styrelsen|nämnd|nämnden|fullmäktige|utskott|utskottet|direktion|direktionen|beredning|beredningen|råd|rådet|presidium|presidiet|kommitté|förbundsstyrelse|kommunstyrelse|regionstyrelse|grupp|gruppen|nätverk|nätverket)\b/i;
 /** A municipality, region or county council: the organisation a body belongs to. */
 const AUTHORITY = /\b(?:kommun|kommuns|region|landsting|stad|kommunalförbund)\b|^region\s/i;
 const PARAGRAPH_RANGE = /§§?\s*(\d+)\s*[-–—]\s*§?\s*(\d+)/;
@@ -109,11 +109,14 @@ export function readHeader(ctx: SegmentContext, end: number, hasMinutesStructure
     const before = top[typeIdx - 1]?.text.trim();
     if (before && isTitleLike(before) && !isOther(before)) h.organization = before;
     // "ÖSTERVIK KOMMUN" / "Kommunfullmäktiges demokratiberedning" / "MINNESANTECKNINGAR": the municipality or
-    // region above is the organisation, the body right above the type is the body.
+    // region above (or the name right above the body: "Samverkansråd Kust" / "Ledningsgruppen") is the
+    // organisation, the body right above the type is the body.
     const authority = top.slice(0, Math.max(0, typeIdx - 1)).map((l) => l.text.trim())
       .find((t) => AUTHORITY.test(t) && isTitleLike(t) && !isOther(t) && t.split(/\s+/).length <= 5);
-    if (before && ORGAN.test(before) && authority) {
-      h.organization = authority;
+    const above = top[typeIdx - 2]?.text.trim();
+    const parent = authority ?? (above && isTitleLike(above) && !isOther(above) && above.split(/\s+/).length <= 5 ? above : undefined);
+    if (before && ORGAN.test(before) && parent) {
+      h.organization = parent;
       h.body = before;
     }
     const after = top[typeIdx + 1]?.text.trim();

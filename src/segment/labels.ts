@@ -92,6 +92,7 @@ export const BODY_SECTION_LABELS = keySet([
   'Protokollsanteckning', 'Protokollsanteckningar', 'Skickas till', 'Expedieras till', 'Beslutet skickas till', 'Expediering',
   'Föredragande', 'Jäv', 'Information', 'Diskussion', 'Ur diskussionen', 'Handlingar', 'Bilagor', 'Bilaga', 'Särskilt yttrande',
   'Ekonomiska konsekvenser', 'Motivering', 'Bedömning', 'Förvaltningens bedömning', 'Ärendets beredning', 'Beredning',
+  'Åtgärd', 'Åtgärder', 'Ansvarig', 'Uppföljning',
 ]);
 
 export function isBodySectionLabel(text: string): boolean {

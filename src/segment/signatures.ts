@@ -77,6 +77,14 @@ function signatureLines(ctx: SegmentContext): Signature[] {
   const lines = ctx.lines;
   for (let i = 0; i < lines.length; i++) {
     if (!ctx.isFree(i)) continue;
+    // "Antecknat av: Lena Sjögren", "Vid protokollet: Anna Ek": label and name on one line.
+    const inline = /^([^:\t]{3,40}):\s*([^:\t]+?)\.?$/.exec(lines[i]!.text.trim());
+    const inlineRole = inline ? signatureRole(inline[1]!) : null;
+    if (inline && inlineRole && isName(inline[2]!.replace(/,.*$/, ''))) {
+      out.push({ role: inlineRole, name: inline[2]!.replace(/,.*$/, '').trim(), date: null, method: 'handwritten', source: ref(lines[i]!) });
+      ctx.claim(i, 'signatures');
+      continue;
+    }
     const cells = lines[i]!.text.split('\t').map((s) => s.trim()).filter((c) => c && !isSignatureLayout(c));
     const roles = cells.map((c) => signatureRole(c));
     if (!roles.length || roles.some((r) => r === null)) continue;

@@ -77,4 +77,9 @@ describe('votes and reservations', () => {
     expect(decisions('Beslut\n+» Att redovisat förslag av budget fastställs.\nAtt beslut om verksamhetsplan tas senare.'))
       .toEqual(['Att redovisat förslag av budget fastställs.', 'Att beslut om verksamhetsplan tas senare.']);
   });
+
+  it('reads each bullet under "Beslut:" as a decision, up to an "Åtgärd:" line', () => {
+    expect(decisions('Beslut:\n- Ledningsgruppen ställer sig bakom att utreda en gemensam funktion.\n- Frågan om finansiering lyfts till styrgruppen.\nÅtgärd: Jesper Alm tar fram underlag.'))
+      .toEqual(['Ledningsgruppen ställer sig bakom att utreda en gemensam funktion.', 'Frågan om finansiering lyfts till styrgruppen.']);
+  });
 });

@@ -65,4 +65,9 @@ describe('header', () => {
     const r = segmentText('ÖSTERVIK KOMMUN\t1 (3)\nKommunfullmäktiges demokratiberedning\n\nMINNESANTECKNINGAR\n\nNärvarande: Anna Lind (S) och Per Öst (M)\n\n§ 1 Öppnande\nText.');
     expect(r.document).toMatchObject({ title: 'MINNESANTECKNINGAR', organization: 'ÖSTERVIK KOMMUN', body: 'Kommunfullmäktiges demokratiberedning' });
   });
+
+  it('takes the name above a group\'s name as the organisation ("Samverkansråd Kust" / "Ledningsgruppen")', () => {
+    const r = segmentText('Samverkansråd Kust\nLedningsgruppen\n\nMINNESANTECKNINGAR\n\nDeltagare:\nBjörn Ek, kommundirektör\n\n1. Öppnande\nText.\n\n2. Avslut\nText.');
+    expect(r.document).toMatchObject({ organization: 'Samverkansråd Kust', body: 'Ledningsgruppen' });
+  });
 });

@@ -65,4 +65,9 @@ describe('signatures', () => {
     expect(r.signatures.map((x) => [x.role, x.name])).toEqual([['sekreterare', 'Johanna Berg'], ['ordförande', 'Anna Ek'], ['justerare', 'Per Lund']]);
     expect(r.attendees.map((a) => [a.name, a.role])).toEqual([['Anna Ek', 'ordförande'], ['Per Lund', 'justerare']]);
   });
+
+  it('reads a label and a name on one line ("Antecknat av: Lena Sjögren")', () => {
+    expect(segmentText('1. Öppnande\nText.\n\n2. Nästa möte\nDen 16 november.\n\nAntecknat av: Lena Sjögren').signatures.map((x) => [x.role, x.name]))
+      .toEqual([['sekreterare', 'Lena Sjögren']]);
+  });
 });
