@@ -71,6 +71,8 @@ function stopsBlock(ctx: SegmentContext, l: Line): boolean {
 }
 
 function toAttendee(e: EntryFields, group: AttendeeGroup | null, role: string | null, at: Line): Attendee {
+  // Whoever "ersätter" a member serves in their place, and so decides, whichever column the line stood under.
+  if (e.replaces && group === 'ersättare') group = 'beslutande';
   return {
     name: e.name,
     party: e.party,
@@ -171,7 +173,8 @@ export function columnFields(text: string): Field[] | null {
   const cells = text.split('\t').map((c) => c.trim()).filter(Boolean);
   if (cells.length < 2) return null;
   const fields = cells.map((c) => COLUMN_FIELDS.get(labelKey(c)) ?? null);
-  return fields.every((f) => f !== null) && fields[0] === 'name' ? (fields as Field[]) : null;
+  // Two name columns ("Ledamöter\tErsättare") are two groups side by side, not one person's fields.
+  return fields.every((f) => f !== null) && fields[0] === 'name' && fields.filter((f) => f === 'name').length === 1 ? (fields as Field[]) : null;
 }
 
 /** Rows under column headings, one person each, for as long as the first cell is a name. */

@@ -14,7 +14,7 @@ const LEADING_MARKS = /^(?:[-–•*]\s*|[^\p{L}\p{N}\s"“”]{1,3}\s+)/u;
 const NUMBERED_POINT = /^\d+[.)]\s+\S/;
 /** "Kommunstyrelsen beslutar att …", "Mötet beslutade att …" inside running text. */
 /** Older minutes write it impersonally: "Beslöts att …", "Beslutades att …", "Det beslöts att …". */
-const INLINE_DECISION = /^(?:(?:[\p{Lu}][\p{L}-]*\s+){0,2}(?:beslutar|beslutade|beslöt)|(?:Det\s+)?(?:[Bb]eslöts|[Bb]eslutades))\s+(?:att|enligt)\s+\S/u;
+const INLINE_DECISION = /^(?:(?:[\p{Lu}][\p{L}-]*\s+){0,2}(?:beslutar|beslutade|beslöt)(?:\s+(?:således|därför|därefter|vidare|även|också|enhälligt|dessutom))?|(?:Det\s+)?(?:[Bb]eslöts|[Bb]eslutades))\s+(?:att|enligt|i enlighet med)\s+\S/u;
 
 export interface ItemFindings { decisions: Decision[]; votes: Vote[]; reservations: string[] }
 
@@ -116,14 +116,16 @@ function joinClause(lines: readonly Line[]): string {
   return runs.map((r) => joinLines(r)).join('\n');
 }
 
-const YES_NO = /(\d+)\s*ja(?:-?röster)?\b[^\d]{0,40}?(\d+)\s*nej(?:-?röster)?\b|\bja\s*[:=]?\s*(\d+)\s*[,;–—-]?\s*nej\s*[:=]?\s*(\d+)/i;
+const YES_NO = /(\d+)\s*ja(?:-?röster)?\b[^\d]{0,40}?(\d+)\s*nej(?:-?röster)?\b|\bja(?:-?röster)?\s*[:=]?\s*(\d+)\s*[,;–—-]?\s*nej(?:-?röster)?\s*[:=]?\s*(\d+)/i;
+/** Older minutes count votes for each motion: "5 röster avgåvos för ordförandens yrkande och 2 röster för …". */
+const FOR_MOTIONS = /(\d+)\s+röster\b[^.\d]{0,40}?\bför\s+[^.\d]{3,80}?\boch\s+(\d+)\s+röster\s+för\b/i;
 const ABSTAIN = /(\d+)\s*(?:som avstår|som avstod|avstår|avstod|nedlagda|ledamöter avstår|avstående|avstod från att rösta)|avstår\s*[:=]?\s*(\d+)|nedlagd[ae]?\s+röster?\s*[:=]?\s*(\d+)/i;
 
 export function readVotes(body: readonly Line[]): Vote[] {
   const out: Vote[] = [];
   for (const para of paragraphs(body)) {
     const text = joinLines(para);
-    const m = YES_NO.exec(text);
+    const m = YES_NO.exec(text) ?? FOR_MOTIONS.exec(text);
     if (!m) continue;
     const yes = Number(m[1] ?? m[3]), no = Number(m[2] ?? m[4]);
     const a = ABSTAIN.exec(text);

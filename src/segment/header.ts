@@ -7,7 +7,7 @@ import { AGENDA_LABELS, LABEL_FIRST_WORDS, SECTION_LABELS, groupLabel, roleHeadi
 import { isPageNumber } from '../clean/furniture.js';
 import { isTitleLike, keySet, labelKey } from './text.js';
 
-const DOC_TYPE = /^(sammanträdesprotokoll|protokoll|justerat protokoll|protokollsutdrag|minnesanteckningar|mötesanteckningar|anteckningar|minnesanteckning|mötesprotokoll|beslutsprotokoll)$/i;
+const DOC_TYPE = /^(sammanträdesprotokoll|protokoll|justerat protokoll|protokollsutdrag|minnesanteckningar|mötesanteckningar|anteckningar|minnesanteckning|mötesprotokoll|beslutsprotokoll|styrelseprotokoll)$|^(?:protokoll|minnesanteckningar|anteckningar)\s+(?:fört|förda|från|vid)\s+\p{L}.{0,60}$/iu;
 const PROTOCOL_NUMBER = /\b(?:protokoll|sammanträde|möte)\s+(?:nr|nummer|no)\.?\s*(\d+)\b|^nr\.?\s*(\d+)\b/i;
 const ORG_NUMBER = /\b(\d{6}-\d{4})\b/;
 const ORGAN = /(?:styrelse|styrelsen|nämnd|nämnden|fullmäktige|utskott|utskottet|direktion|direktionen|beredning|beredningen|råd|rådet|presidium|presidiet|kommitté|förbundsstyrelse|kommunstyrelse|regionstyrelse|grupp|gruppen|nätverk|nätverket)\b/i;
@@ -108,6 +108,11 @@ export function readHeader(ctx: SegmentContext, end: number, hasMinutesStructure
     h.title = top[typeIdx]!.text.trim();
     const before = top[typeIdx - 1]?.text.trim();
     if (before && isTitleLike(before) && !isOther(before)) h.organization = before;
+    // "Norrvatten Kommunalt AB" / "Org.nr 556123-4567" / "Protokoll fört vid …": the name above the number.
+    else if (before && isOther(before)) {
+      const name = top.slice(Math.max(0, typeIdx - 3), typeIdx - 1).map((l) => l.text.trim()).reverse().find((t) => isTitleLike(t) && !isOther(t));
+      if (name) h.organization = name;
+    }
     // "ÖSTERVIK KOMMUN" / "Kommunfullmäktiges demokratiberedning" / "MINNESANTECKNINGAR": the municipality or
     // region above (or the name right above the body: "Samverkansråd Kust" / "Ledningsgruppen") is the
     // organisation, the body right above the type is the body.
@@ -164,10 +169,24 @@ export function readHeader(ctx: SegmentContext, end: number, hasMinutesStructure
       if (d) { h.date = d.iso; h.dateText = d.text; break; }
     }
   }
+  // "… kl. 19.00 i kommunalhuset i Skogsby." in the opening sentence of older minutes, with no label.
+  if (!h.location) {
+    const opening = front.find((l) => findDates(l.text).some((d) => d.iso) && /\d{1,2}[.:]\d{2}\s+(?:i|på)\s+\p{L}/u.test(l.text));
+    if (opening) h.location = locationFrom(opening.text);
+  }
   if (!h.startTime) {
     for (const l of front) {
       const t = findTimes(l.text);
       if (t.start) { h.startTime = t.start; h.endTime = t.end; break; }
+    }
+  }
+
+  // "Ordföranden … förklarade sammanträdet avslutat kl. 21.45": the end time told at the end.
+  if (h.startTime && !h.endTime) {
+    for (let i = ctx.lines.length - 1; i >= Math.max(0, ctx.lines.length - 60); i--) {
+      const text = `${ctx.lines[i - 1]?.text ?? ''} ${ctx.lines[i]!.text}`;
+      const m = /\bavslut(?:at|ades|as|ade|ad)\b.{0,30}?\bkl(?:ockan|\.)?\s*(\d{1,2})[.:](\d{2})\b/i.exec(text);
+      if (m) { h.endTime = `${m[1]!.padStart(2, '0')}:${m[2]}`; break; }
     }
   }
 

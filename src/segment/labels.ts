@@ -9,7 +9,7 @@ const GROUPS: ReadonlyArray<[string[], GroupLabel]> = [
     'Närvarande beslutande', 'Beslutande ledamot', 'Ledamot'], { group: 'beslutande' }],
   [['Tjänstgörande ersättare', 'Tjänstgörande ersättare för'], { group: 'beslutande', role: 'tjänstgörande ersättare' }],
   [['Ersättare', 'Ej tjänstgörande ersättare', 'Närvarande ersättare', 'Icke tjänstgörande ersättare', 'Övriga ersättare',
-    'Ersättare närvarande'], { group: 'ersättare' }],
+    'Ersättare närvarande', 'Suppleanter', 'Närvarande suppleanter'], { group: 'ersättare' }],
   [['Övriga deltagare', 'Övriga närvarande', 'Tjänstepersoner', 'Tjänstemän', 'Övriga', 'Tjänstepersoner/ övriga', 'Tjänstepersoner/övriga',
     'Närvarande tjänstepersoner', 'Närvarande tjänstemän', 'Övriga deltagande', 'Adjungerade', 'Adjungerande', 'Gäster', 'Inbjudna',
     'Övriga medverkande', 'Medverkande', 'Föredragande', 'Närvarande övriga', 'Tjänstepersoner närvarande', 'Sakkunniga',
@@ -27,7 +27,16 @@ export const LABEL_FIRST_WORDS = new Set([...GROUPS.flatMap(([l]) => l), 'Utses'
   .map((l) => labelKey(l.split(/[\s/]/)[0]!)));
 
 export function groupLabel(text: string): GroupLabel | null {
-  return GROUP_BY_KEY.get(labelKey(text)) ?? null;
+  return GROUP_BY_KEY.get(labelKey(text)) ?? compoundGroup(text);
+}
+
+/** "Närvarande styrelseledamöter", "Direktionsledamöter", "Styrelsesuppleanter": a kind of member, as a compound. */
+function compoundGroup(text: string): GroupLabel | null {
+  const t = text.trim().replace(/:$/, '').toLowerCase();
+  if (t.length > 40) return null;
+  if (/^(?:närvarande\s+|ordinarie\s+|tjänstgörande\s+)?\p{L}{3,}(?:ledamöter|ledamot)$/u.test(t)) return { group: 'beslutande' };
+  if (/^(?:närvarande\s+)?\p{L}{3,}(?:suppleanter|ersättare)$/u.test(t)) return { group: 'ersättare' };
+  return null;
 }
 
 /** Headings that name people for a role rather than a group. */
@@ -81,7 +90,7 @@ export function isDecisionHeading(text: string): boolean {
   if (DECISION_HEADINGS.has(labelKey(t))) return true;
   // "Regionstyrelsens beslut", "Socialnämndens förslag till beslut": any body's decision or proposal.
   if (BODY_DECISION.test(t.replace(/:$/, ''))) return true;
-  return /^(?:[\p{Lu}][\p{L}-]*\s+){0,3}[\p{L}-]*(?:beslutar|beslutade|föreslås besluta|föreslår|besluta)(?:\s+(?:att|följande|enligt följande))?\s*:?$/iu.test(t)
+  return /^(?:[\p{Lu}][\p{L}-]*\s+){0,3}[\p{L}-]*(?:beslutar|beslutade|beslöt|föreslås besluta|föreslår|besluta)(?:\s+(?:att|följande|enligt följande))?\s*:?$/iu.test(t)
     && t.split(/\s+/).length <= 6;
 }
 

@@ -118,4 +118,9 @@ describe('attendee blocks', () => {
     ]);
     expect(a[4]!.replaces).toBe('Ivar Nordström');
   });
+
+  it('reads "Ledamöter\tErsättare" as two groups side by side, not as a table of one person\'s fields', () => {
+    const a = attendees('Beslutande\nLedamöter\tErsättare\nEva Ek (S), ordförande\tJohan Vik (S)\nGunnar Is (C)\tLinnea Holm (C)\nPatrik Sand (S) ersätter Sofia Lind (S)');
+    expect(a.map((x) => [x.name, x.group])).toEqual([['Eva Ek', 'beslutande'], ['Johan Vik', 'ersättare'], ['Gunnar Is', 'beslutande'], ['Linnea Holm', 'ersättare'], ['Patrik Sand', 'beslutande']]);
+  });
 });

@@ -82,4 +82,14 @@ describe('votes and reservations', () => {
     expect(decisions('Beslut:\n- Ledningsgruppen ställer sig bakom att utreda en gemensam funktion.\n- Frågan om finansiering lyfts till styrgruppen.\nÅtgärd: Jesper Alm tar fram underlag.'))
       .toEqual(['Ledningsgruppen ställer sig bakom att utreda en gemensam funktion.', 'Frågan om finansiering lyfts till styrgruppen.']);
   });
+  it('reads "Ja-röster: 9, Nej-röster: 6" and the older count per motion', () => {
+    expect(readVotes(linesOf('Ja-röster: 9, Nej-röster: 6. Regionstyrelsen har således beslutat enligt ordförandens yrkande.')).map((v) => [v.yes, v.no])).toEqual([[9, 6]]);
+    expect(readVotes(linesOf('Votering verkställdes, varvid 5 röster avgåvos för ordförandens yrkande och\n2 röster för Sven Perssons yrkande.')).map((v) => [v.yes, v.no])).toEqual([[5, 2]]);
+  });
+
+  it('reads "Kommunalnämnden beslöt" over "att" clauses and "beslutade i enlighet med förslaget"', () => {
+    expect(decisions('Kommunalnämnden beslöt\n\natt tillstyrka försäljningen,\n\natt köparen svarar för kostnaderna.')).toEqual(['att tillstyrka försäljningen,', 'att köparen svarar för kostnaderna.']);
+    expect(decisions('Styrelsen beslutade i enlighet med förslaget.')).toEqual(['Styrelsen beslutade i enlighet med förslaget.']);
+    expect(decisions('Kommunalnämnden beslöt således att tillstyrka ändringen.')).toEqual(['Kommunalnämnden beslöt således att tillstyrka ändringen.']);
+  });
 });

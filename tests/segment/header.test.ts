@@ -70,4 +70,14 @@ describe('header', () => {
     const r = segmentText('Samverkansråd Kust\nLedningsgruppen\n\nMINNESANTECKNINGAR\n\nDeltagare:\nBjörn Ek, kommundirektör\n\n1. Öppnande\nText.\n\n2. Avslut\nText.');
     expect(r.document).toMatchObject({ organization: 'Samverkansråd Kust', body: 'Ledningsgruppen' });
   });
+
+  it('reads "Protokoll fört vid …" as the title and the company above its org number as the organisation', () => {
+    const r = segmentText('Norrvatten Kommunalt AB\nOrg.nr 556123-4567\n\nProtokoll fört vid styrelsesammanträde\nProtokoll nr 6/2021\n\nNärvarande styrelseledamöter\nErik Lund, ordförande\tMaria Holm\n\n§ 1 Öppnande\nText.');
+    expect(r.document).toMatchObject({ title: 'Protokoll fört vid styrelsesammanträde', organization: 'Norrvatten Kommunalt AB', orgNumber: '556123-4567', protocolNumber: '6' });
+    expect(r.attendees.map((a) => [a.name, a.group])).toEqual([['Erik Lund', 'beslutande'], ['Maria Holm', 'beslutande']]);
+  });
+  it('reads the place from the opening sentence and the end time from the closing one, as older minutes give them', () => {
+    const r = segmentText('PROTOKOLL\n\nfört vid sammanträde med kommunalnämnden\nmåndagen den 18 mars 1974 kl. 19.00 i kommunalhuset i Skogsby.\n\nNärvarande: ledamöterna Karl Berg och Per Ek.\n\n§ 12. Val av justeringsmän.\nText.\n\nOrdföranden förklarade sammanträdet\navslutat kl. 21.45.');
+    expect(r.document).toMatchObject({ date: '1974-03-18', startTime: '19:00', endTime: '21:45', location: 'kommunalhuset i Skogsby' });
+  });
 });
