@@ -218,8 +218,8 @@ export function continuesList(text: string, next?: Line, sofar: string = text): 
   return !next.gapBefore && !/[.)]$/.test(t) && RUNNING_TEXT.test(sofar);
 }
 
-/** Lower-case words right before a capitalised name, twice or more: a sentence listing people, not a column. */
-const RUNNING_TEXT = /(?:^|[,\s])\p{Ll}{3,}\s+\p{Lu}\p{Ll}+.*(?:,|\s)\p{Ll}{3,}\s+\p{Lu}\p{Ll}+/u;
+/** The words running text puts before the people it lists: "ordföranden", "ledamöterna", "suppleanterna", "fru". */
+const RUNNING_TEXT = /(?:^|,\s*|\s(?:och|samt)\s+)(?:(?:herr|fru|fröken)\s+)?(?:ordf\.|ordföranden|vice\s+ordf(?:\.|öranden)|ledamöterna|ledamoten|suppleanterna|suppleanten|ersättarna|ersättaren|tjänstgörande\s+ersättar(?:en|na)|fru|herr|fröken)\s+\p{Lu}/iu;
 
 /**
  * Under one label, a tab either separates two people set side by side ("Gunnar Ekelund (M), VGR\tTherese

@@ -266,12 +266,13 @@ export function findHeadings(ctx: SegmentContext, frontEnd: () => number): Headi
   const byParagraph = paragraphHeadings(ctx);
   if (byParagraph.length >= 1) return byParagraph;
   const numbered = numberedHeadings(ctx);
-  if (numbered.length === 0) {
+  const taken = new Set(numbered.flatMap((h) => range(h.index, h.last)));
+  const cued = cueHeadings(ctx, taken);
+  // Marked titles are the weakest sign: only where neither numbers nor cue lines give the items.
+  if (numbered.length === 0 && cued.length === 0) {
     const marked = markedHeadings(ctx, frontEnd());
     if (marked.length >= 2) return marked;
   }
-  const taken = new Set(numbered.flatMap((h) => range(h.index, h.last)));
-  const cued = cueHeadings(ctx, taken);
   let all = [...numbered, ...cued].sort((a, b) => a.index - b.index);
   if (cued.length > 0 || numbered.length > 0) {
     const start = Math.min(frontEnd(), all[0]?.index ?? Infinity);

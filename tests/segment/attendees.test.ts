@@ -123,4 +123,11 @@ describe('attendee blocks', () => {
     const a = attendees('Beslutande\nLedamöter\tErsättare\nEva Ek (S), ordförande\tJohan Vik (S)\nGunnar Is (C)\tLinnea Holm (C)\nPatrik Sand (S) ersätter Sofia Lind (S)');
     expect(a.map((x) => [x.name, x.group])).toEqual([['Eva Ek', 'beslutande'], ['Johan Vik', 'ersättare'], ['Gunnar Is', 'beslutande'], ['Linnea Holm', 'ersättare'], ['Patrik Sand', 'beslutande']]);
   });
+
+  it('stops joining wrapped lines where the layout says the line ended, even after "kommun Name" inside a joined line', () => {
+    const ctx = contextOf('Beslutande\nJonatan Hölzgen (SD), Bollnäs kommun\nCaroline Schmidt (C), Hudiksvalls kommun\nAndreas Kissner (KD), Ovanåker\nMagnus Flyckt (S), Söderhamns kommun');
+    ctx.lines[1]!.wrapped = true;
+    ctx.lines[2]!.wrapped = true;
+    expect(findAttendees(ctx, ctx.lines.length).map((a) => a.name)).toEqual(['Jonatan Hölzgen', 'Caroline Schmidt', 'Andreas Kissner', 'Magnus Flyckt']);
+  });
 });

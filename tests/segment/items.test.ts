@@ -112,4 +112,9 @@ describe('item headings', () => {
     expect(r.items.map((i) => i.title)).toEqual(['Mötets öppnande', 'förslag till arbetsformer', 'NÄSTA MÖTE']);
     expect(r.items[1]!.decisions.map((d) => d.text)).toEqual(['Beredningen beslutar att anta förslaget.']);
   });
+
+  it('leaves bold lines alone when cue lines already give the items', () => {
+    const r = segmentText('Närvarande: Anna Lind (S) och Per Öst (M)\n\nBudget\nAnteckningar\nText om **viktigt**.\n\n**Obs**\nMer text.\n\nLokaler\nAnteckningar\nText.');
+    expect(r.items.map((i) => i.title)).toEqual(['Budget', 'Lokaler']);
+  });
 });
