@@ -3,7 +3,8 @@ import type { Line } from '../document.js';
 import type { Attendee, AttendeeGroup } from '../schema/minutes.js';
 import type { SegmentContext } from './context.js';
 import { parseEntry, splitEntries, type EntryFields } from './entries.js';
-import { LABEL_FIRST_WORDS, SECTION_LABELS, groupLabel, roleHeading, roleWord, type GroupLabel } from './labels.js';
+import { columnFields, readTable } from './attendee-table.js';
+import { LABEL_FIRST_WORDS, SECTION_LABELS, groupLabel, roleHeading, type GroupLabel } from './labels.js';
 import { labelKey, ref } from './text.js';
 
 interface HeadingParts { labels: GroupLabel[]; role: string | null; rest: string }
@@ -110,7 +111,7 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0): Atte
     const table = heading.rest === '' && !heading.role ? columnFields(ctx.lines[i + 1]?.text ?? '') : null;
     if (table) {
       const label = heading.labels[0];
-      const read = readTable(ctx, i + 1, end, table);
+      const read = readTable(ctx, i + 1, end, table, (l) => stopsBlock(ctx, l));
       for (const { entry, at } of read.rows) attendees.push(toAttendee(entry, label?.group ?? null, label?.role ?? null, at));
       i = read.last;
       continue;
@@ -157,53 +158,6 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0): Atte
   return attendees;
 }
 
-type Field = 'name' | 'party' | 'organization' | 'title' | 'role' | 'replaces' | 'note';
-const COLUMN_FIELDS = new Map<string, Field>([
-  ...['Namn', 'Ledamot', 'Ledamöter', 'Ersättare', 'Person'].map((l) => [labelKey(l), 'name'] as const),
-  ...['Parti', 'Partibeteckning', 'Parti/grupp'].map((l) => [labelKey(l), 'party'] as const),
-  ...['Organisation', 'Kommun', 'Förvaltning', 'Representerar', 'Myndighet'].map((l) => [labelKey(l), 'organization'] as const),
-  ...['Titel', 'Befattning', 'Funktion', 'Tjänst'].map((l) => [labelKey(l), 'title'] as const),
-  ...['Roll', 'Uppdrag'].map((l) => [labelKey(l), 'role'] as const),
-  ...['Ersätter', 'Tjänstgör för', 'Ersätter ledamot'].map((l) => [labelKey(l), 'replaces'] as const),
-  ...['Närvarande §§', 'Närvaro', 'Anmärkning', 'Kommentar', '§§', 'Paragrafer', 'Deltog §§'].map((l) => [labelKey(l), 'note'] as const),
-]);
-
-/** "Namn\tParti\tErsätter": a table's column headings, naming what each column of the rows below holds. */
-export function columnFields(text: string): Field[] | null {
-  const cells = text.split('\t').map((c) => c.trim()).filter(Boolean);
-  if (cells.length < 2) return null;
-  const fields = cells.map((c) => COLUMN_FIELDS.get(labelKey(c)) ?? null);
-  // Two name columns ("Ledamöter\tErsättare") are two groups side by side, not one person's fields.
-  return fields.every((f) => f !== null) && fields[0] === 'name' && fields.filter((f) => f === 'name').length === 1 ? (fields as Field[]) : null;
-}
-
-/** Rows under column headings, one person each, for as long as the first cell is a name. */
-function readTable(ctx: SegmentContext, header: number, end: number, fields: Field[]): { rows: Array<{ entry: EntryFields; at: Line }>; last: number } {
-  ctx.claim(header, 'attendees');
-  const rows: Array<{ entry: EntryFields; at: Line }> = [];
-  let last = header;
-  for (let j = header + 1; j < end; j++) {
-    const l = ctx.lines[j]!;
-    if (l.furniture) continue;
-    if (ctx.zone[j] !== null || stopsBlock(ctx, l)) break;
-    const cells = l.text.split('\t').map((c) => c.trim());
-    const entry = parseEntry(cells[0] ?? '');
-    if (!entry) break;
-    fields.forEach((f, k) => {
-      const v = cells[k]?.replace(/^[-–]$/, '').trim();
-      if (k === 0 || !v || f === 'name') return;
-      if (f === 'replaces') entry.replaces = parseEntry(v)?.name ?? v;
-      else if (f === 'role') entry.role = roleWord(v) ?? v;
-      else if (f === 'note') entry.note = entry.note ? `${entry.note}, ${v}` : v;
-      else entry[f] ??= v;
-    });
-    rows.push({ entry, at: l });
-    ctx.claim(j, 'attendees');
-    last = j;
-  }
-  return { rows, last };
-}
-
 /**
  * A line that stops in the middle of a list goes on in the next line, whatever the layout flags say: it ends
  * with a comma, "och" or "samt", or with the first half of a name whose second half opens the next line
@@ -241,28 +195,6 @@ function collectWrapped(ctx: SegmentContext, start: number, end: number): { text
     text += ' ' + ctx.lines[last]!.text.trim();
   }
   return { text, last };
-}
-
-const ATTENDANCE_LIST = /^(?:bilaga\b.{0,30}?[,:.–-]?\s*)?n[aä]rvaro(?:lista|f[oö]rteckning)\b/i;
-
-/**
- * Councils with many members list them in an appendix ("Bilaga 1, Närvarolista", "Närvarolista kommunfullmäktige
- * 2021-06-21") after the items, with the front page saying only "Beslutande: se närvarolista". Its group
- * blocks are read like the front matter's, from the list's heading to the end of the document.
- */
-export function findAttendanceList(ctx: SegmentContext, from: number): Attendee[] {
-  for (let i = from; i < ctx.lines.length; i++) {
-    const t = ctx.lines[i]!.text.trim();
-    if (!ctx.isFree(i) || t.length > 80 || !ATTENDANCE_LIST.test(t)) continue;
-    const found = findAttendees(ctx, ctx.lines.length, i + 1);
-    if (found.length === 0) continue;
-    ctx.claim(i, 'attendees');
-    // "Bilaga 1, KF § 45" on the line above names the appendix; it is not text of the last item.
-    const above = ctx.prevContent(i);
-    if (above >= 0 && ctx.isFree(above) && /^bilaga\b/i.test(ctx.lines[above]!.text.trim()) && ctx.lines[above]!.text.length <= 60) ctx.claim(above, 'attendees');
-    return found;
-  }
-  return [];
 }
 
 /** Gives a listed person a role named elsewhere (justerare, sekreterare, ordförande); unknown names are left alone. */

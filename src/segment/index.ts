@@ -2,7 +2,8 @@
 import type { Line } from '../document.js';
 import type { AgendaEntry, Attendee, Header, Item, Signature, Warning } from '../schema/minutes.js';
 import { findAgenda, findKindLegend } from './agenda.js';
-import { assignRole, findAttendanceList, findAttendees } from './attendees.js';
+import { findAttendanceList } from './attendance-list.js';
+import { assignRole, findAttendees } from './attendees.js';
 import { SegmentContext } from './context.js';
 import { findHeadings } from './headings.js';
 import { emptyHeader, readHeader } from './header.js';

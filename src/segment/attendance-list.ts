@@ -1,0 +1,26 @@
+// The attendance list some councils print as an appendix after the items instead of on the front page.
+import type { Attendee } from '../schema/minutes.js';
+import { findAttendees } from './attendees.js';
+import type { SegmentContext } from './context.js';
+
+const ATTENDANCE_LIST = /^(?:bilaga\b.{0,30}?[,:.–-]?\s*)?n[aä]rvaro(?:lista|f[oö]rteckning)\b/i;
+
+/**
+ * Councils with many members list them in an appendix ("Bilaga 1, Närvarolista", "Närvarolista kommunfullmäktige
+ * 2021-06-21") after the items, with the front page saying only "Beslutande: se närvarolista". Its group
+ * blocks are read like the front matter's, from the list's heading to the end of the document.
+ */
+export function findAttendanceList(ctx: SegmentContext, from: number): Attendee[] {
+  for (let i = from; i < ctx.lines.length; i++) {
+    const t = ctx.lines[i]!.text.trim();
+    if (!ctx.isFree(i) || t.length > 80 || !ATTENDANCE_LIST.test(t)) continue;
+    const found = findAttendees(ctx, ctx.lines.length, i + 1);
+    if (found.length === 0) continue;
+    ctx.claim(i, 'attendees');
+    // "Bilaga 1, KF § 45" on the line above names the appendix; it is not text of the last item.
+    const above = ctx.prevContent(i);
+    if (above >= 0 && ctx.isFree(above) && /^bilaga\b/i.test(ctx.lines[above]!.text.trim()) && ctx.lines[above]!.text.length <= 60) ctx.claim(above, 'attendees');
+    return found;
+  }
+  return [];
+}
