@@ -200,8 +200,9 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
         note(li, tj, R_BULLET, 0.9);
         continue;
       }
-      // a lone "|" is a capital I
-      if (t.text === '|' && ts.length > 1) {
+      // a lone "|" opening a line or a sentence is a capital I; between words it separates them
+      // ("Skolsamverkan Bohuslän | Org.nr 222000-1685")
+      if (t.text === '|' && ts.length > 1 && (tj === 0 || /[.!?:]$/.test(ts[tj - 1]!.text))) {
         replaced.set(tokenKey(li, tj), 'I');
         note(li, tj, R_OCR_I, 0.8);
         continue;
@@ -318,6 +319,7 @@ export function repairLines(lines: readonly RepairLine[], options: RepairOptions
       if (c.roles & ROLE.CAPS && !allCaps) continue;
       const changed = c.form !== lower;
       if (changed && conservative && selfValid) continue; // intact text: a real word stays
+      if (changed && conservative && capitalized) continue; // and so does a name it does not know ("Kallby" is not "Källby")
       if (c.weak && conservative) continue; // and a last-resort OCR reading needs a damaged text
       if (c.guess && conservative) continue; // as does a guessed surname
       let e = 0;
