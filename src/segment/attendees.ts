@@ -106,7 +106,7 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0): Atte
     if (!heading || (signing && heading.role)) continue;
     ctx.claim(i, 'attendees');
     // Logical lines: a heading's own rest, then following lines, wrapped ones joined.
-    const logical: Array<{ text: string; at: Line }> = [];
+    const logical: Array<{ text: string; at: Line; organization?: string }> = [];
     if (heading.rest) logical.push({ text: heading.rest, at: ctx.lines[i]! });
     const table = heading.rest === '' && !heading.role ? columnFields(ctx.lines[i + 1]?.text ?? '') : null;
     if (table) {
@@ -130,12 +130,13 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0): Atte
       }
       if (stopsBlock(ctx, l)) break;
       const joined = collectWrapped(ctx, j, end);
-      if (!isEntryText(joined.text)) break;
-      logical.push({ text: joined.text, at: l });
+      const place = byPlace(joined.text);
+      if (!place && !isEntryText(joined.text)) break;
+      logical.push(place ? { text: place.entries, at: l, organization: place.organization } : { text: joined.text, at: l });
       for (let k = j; k <= joined.last; k++) ctx.claim(k, 'attendees');
       j = joined.last;
     }
-    for (const { text, at } of logical) {
+    for (const { text, at, organization } of logical) {
       const columns = heading.labels.length > 1 ? text.split('\t').filter((c) => c.trim()) : sameGroupColumns(text);
       // "Beslutande\tLedamöter\tTjänstgörande ersättare": the first label names the whole block, the others the columns.
       const offset = Math.max(0, heading.labels.length - columns.length);
@@ -147,6 +148,7 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0): Atte
             if (part.trim()) ctx.warn('attendee-unparsed', `could not read an attendee from "${part.trim().slice(0, 60)}"`, at);
             continue;
           }
+          if (organization) e.organization ??= organization;
           if (heading.role) roles.push({ name: e.name, role: heading.role, at });
           else attendees.push(toAttendee(e, heading.labels[c]?.group ?? heading.labels[0]?.group ?? null, heading.labels[c]?.role ?? heading.labels[0]?.role ?? null, at));
         }
@@ -156,6 +158,16 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0): Atte
   }
   for (const r of roles) assignRole(attendees, r.name, r.role);
   return attendees;
+}
+
+/**
+ * "Kungälv: Anna Ek (S), Per Lund (M)": the people a member municipality or organisation sent, after its name.
+ * The name before the colon is not a label of minutes, and what follows reads as entries.
+ */
+function byPlace(text: string): { organization: string; entries: string } | null {
+  const m = /^(\p{Lu}[\p{L} .&-]{1,40}?):\s*(\S.*)$/u.exec(text.trim());
+  if (!m || readGroupHeading(m[1]!) || SECTION_LABELS.has(labelKey(m[1]!)) || LABEL_FIRST_WORDS.has(labelKey(m[1]!.split(/\s/)[0]!))) return null;
+  return isEntryText(m[2]!) ? { organization: m[1]!.trim(), entries: m[2]! } : null;
 }
 
 /**

@@ -14,7 +14,8 @@ const GROUPS: ReadonlyArray<[string[], GroupLabel]> = [
     'Närvarande tjänstepersoner', 'Närvarande tjänstemän', 'Övriga deltagande', 'Adjungerade', 'Adjungerande', 'Gäster', 'Inbjudna',
     'Övriga medverkande', 'Medverkande', 'Föredragande', 'Närvarande övriga', 'Tjänstepersoner närvarande', 'Sakkunniga',
     'Dessutom närvarande', 'Vidare närvarande'], { group: 'övriga' }],
-  [['Närvarande', 'Deltagare', 'Deltagande', 'Närvaro', 'Närvarande deltagare'], { group: 'närvarande' }],
+  [['Närvarande', 'Deltagare', 'Deltagande', 'Närvaro', 'Närvarande deltagare', 'Närvarande ombud', 'Ombud', 'Närvarande representanter',
+    'Representanter'], { group: 'närvarande' }],
   [['Frånvarande', 'Ej närvarande', 'Anmält förhinder', 'Förhinder', 'Anmält frånvaro', 'Anmäld frånvaro', 'Frånvarande ledamöter',
     'Ej deltagande', 'Frånvaro', 'Ej närvarande ledamöter'], { group: 'frånvarande' }],
 ];

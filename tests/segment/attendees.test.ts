@@ -130,4 +130,12 @@ describe('attendee blocks', () => {
     ctx.lines[2]!.wrapped = true;
     expect(findAttendees(ctx, ctx.lines.length).map((a) => a.name)).toEqual(['Jonatan Hölzgen', 'Caroline Schmidt', 'Andreas Kissner', 'Magnus Flyckt']);
   });
+
+  it('reads people listed after the municipality that sent them ("Kungälv: Anna Ek (S), Per Lund (M)")', () => {
+    const a = attendees('Närvarande ombud\nKungälv: Anna Ek (S), Per Lund (M)\nTjörn: Ulla Berg (S) ersättare för Lisa Ohl (S)\n\nÖvriga närvarande\nCamilla Sund, förbundsdirektör');
+    expect(a.map((x) => [x.name, x.organization, x.group])).toEqual([
+      ['Anna Ek', 'Kungälv', 'närvarande'], ['Per Lund', 'Kungälv', 'närvarande'], ['Ulla Berg', 'Tjörn', 'närvarande'], ['Camilla Sund', null, 'övriga'],
+    ]);
+    expect(a[2]!.replaces).toBe('Lisa Ohl');
+  });
 });
