@@ -100,9 +100,9 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0): Atte
   for (let i = start; i < end; i++) {
     if (!ctx.isFree(i)) continue;
     const text = ctx.lines[i]!.text.trim();
-    if (/^underskrift(?:er)?:?$/i.test(text)) { signing = true; continue; }
     const heading = readGroupHeading(ctx.lines[i]!.text);
-    if (signing && (heading?.labels.length || (!heading && SECTION_LABELS.has(labelKey(text.split(/[:\t]/)[0] ?? '')) && !/^paragraf/i.test(text)))) signing = false;
+    if (/^underskrift(?:er)?:?(?:\t|$)/i.test(text)) signing = true;
+    else if (signing && (heading?.labels.length || (!heading && SECTION_LABELS.has(labelKey(text.split(/[:\t]/)[0] ?? '')) && !/^paragraf/i.test(text)))) signing = false;
     if (!heading || (signing && heading.role)) continue;
     ctx.claim(i, 'attendees');
     // Logical lines: a heading's own rest, then following lines, wrapped ones joined.

@@ -100,9 +100,9 @@ export function readHeader(ctx: SegmentContext, end: number, hasMinutesStructure
     || SECTION_LABELS.has(labelKey(t.split(/[:\t]/)[0]!)) || groupLabel(t.split(/[:\t]/)[0]!) !== null || AGENDA_LABELS.has(labelKey(t))
     || roleHeading(t) !== null || /^§/.test(t);
   // Running headers print organisation, document type and page in one row: each cell counts as a line.
-  const top = front.slice(0, 12)
+  const top = joinSplitName(front.slice(0, 12)
     .filter((l) => !['signature-box', 'page-number'].includes(l.furniture ?? ''))
-    .flatMap((l) => l.text.split('\t').map((cell) => ({ ...l, text: cell.trim() })).filter((c) => c.text && !isPageNumber(c.text)));
+    .flatMap((l) => l.text.split('\t').map((cell) => ({ ...l, text: cell.trim() })).filter((c) => c.text && !isPageNumber(c.text))));
   const typeIdx = top.findIndex((l) => DOC_TYPE.test(l.text.trim()));
   if (typeIdx >= 0) {
     h.title = top[typeIdx]!.text.trim();
@@ -200,6 +200,17 @@ export function readHeader(ctx: SegmentContext, end: number, hasMinutesStructure
   const r = rangeText ? PARAGRAPH_RANGE.exec(rangeText) ?? /(\d+)\s*[-–]\s*(\d+)/.exec(rangeText) : null;
   if (r) h.paragraphs = { from: Number(r[1]), to: Number(r[2]) };
   return h;
+}
+
+/** A logo prints the name over its kind ("TALLÅSA" / "KOMMUN"): the two lines are one name. */
+function joinSplitName<T extends { text: string }>(cells: T[]): T[] {
+  const out: T[] = [];
+  for (const c of cells) {
+    const prev = out[out.length - 1];
+    if (prev && /^(?:kommun|stad|region|landsting)$/i.test(c.text) && /^\p{Lu}[\p{L}-]+$/u.test(prev.text)) out[out.length - 1] = { ...prev, text: `${prev.text} ${c.text}` };
+    else out.push(c);
+  }
+  return out;
 }
 
 function kindOf(text: string, hasMinutesStructure: boolean): DocumentKind {

@@ -80,4 +80,9 @@ describe('header', () => {
     const r = segmentText('PROTOKOLL\n\nfört vid sammanträde med kommunalnämnden\nmåndagen den 18 mars 1974 kl. 19.00 i kommunalhuset i Skogsby.\n\nNärvarande: ledamöterna Karl Berg och Per Ek.\n\n§ 12. Val av justeringsmän.\nText.\n\nOrdföranden förklarade sammanträdet\navslutat kl. 21.45.');
     expect(r.document).toMatchObject({ date: '1974-03-18', startTime: '19:00', endTime: '21:45', location: 'kommunalhuset i Skogsby' });
   });
+
+  it('joins a name a logo prints over its kind ("TALLÅSA" / "KOMMUN")', () => {
+    const r = segmentText('TALLÅSA\nKOMMUN\n\nSammanträdesprotokoll\nValnämnden\n\nBeslutande\nAnna Ek (S)\n\n§ 19 Öppnande\nText.');
+    expect(r.document).toMatchObject({ title: 'Sammanträdesprotokoll', organization: 'TALLÅSA KOMMUN', body: 'Valnämnden' });
+  });
 });

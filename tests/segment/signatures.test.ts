@@ -70,4 +70,9 @@ describe('signatures', () => {
     expect(segmentText('1. Öppnande\nText.\n\n2. Nästa möte\nDen 16 november.\n\nAntecknat av: Lena Sjögren').signatures.map((x) => [x.role, x.name]))
       .toEqual([['sekreterare', 'Lena Sjögren']]);
   });
+
+  it('reads the signature box when "Underskrifter" shares its row with the first label', () => {
+    const r = segmentText('Beslutande\nAnna Ek (S), ordförande\n\nUnderskrifter\tSekreterare\tParagrafer § 19–27\n\tHenrik Dahl\n\n\tOrdförande\n\tAnna Ek\n\n\tJusterare\n\tBo Holm\n\n§ 19 Öppnande\nText.');
+    expect(r.signatures.map((x) => [x.role, x.name])).toEqual([['sekreterare', 'Henrik Dahl'], ['ordförande', 'Anna Ek'], ['justerare', 'Bo Holm']]);
+  });
 });
