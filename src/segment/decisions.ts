@@ -40,7 +40,12 @@ export function readDecisions(lines: readonly Line[]): Decision[] {
     const heading = body[i]!;
     if (!isDecisionHeading(heading.text)) continue;
     sawHeading = true;
-    if (hasDecision && PROPOSAL.test(heading.text)) continue;
+    if (hasDecision && PROPOSAL.test(heading.text)) {
+      // "Förslag till beslut" / "Tekniska nämnden beslutar att" / points: the line that opens the points is the proposal's too
+      const next = body[i + 1];
+      if (next && !next.gapBefore && isDecisionHeading(next.text)) i++;
+      continue;
+    }
     const block: Line[] = [];
     let j = i + 1;
     for (; j < body.length; j++) {
@@ -69,7 +74,10 @@ function clauses(block: readonly Line[]): Decision[] {
   const hasClause = block.some((l) => CLAUSE.test(l.text.trim()));
   const hasNumbered = !hasClause && block.filter((l) => NUMBERED_POINT.test(l.text.trim())).length >= 2;
   // "Beslut:" over a bullet list: each bullet is a decision.
-  const hasBullets = !hasClause && !hasNumbered && block.filter((l) => BULLET.test(l.text)).length >= 2 && BULLET.test(block[0]?.text ?? '');
+  const firstBullet = block.findIndex((l) => BULLET.test(l.text));
+  // "… föreslår kommunfullmäktige besluta att" before the points introduces them
+  const hasBullets = !hasClause && !hasNumbered && block.filter((l) => BULLET.test(l.text)).length >= 2
+    && (firstBullet === 0 || (firstBullet === 1 && /(?:\batt|:)$/.test(block[0]!.text.trim())));
   const out: Array<{ lines: Line[] }> = [];
   let current: { lines: Line[] } | null = null;
   for (const l of block) {

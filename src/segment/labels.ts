@@ -103,6 +103,8 @@ export const BODY_SECTION_LABELS = keySet([
   'Föredragande', 'Jäv', 'Information', 'Diskussion', 'Ur diskussionen', 'Handlingar', 'Bilagor', 'Bilaga', 'Särskilt yttrande',
   'Ekonomiska konsekvenser', 'Motivering', 'Bedömning', 'Förvaltningens bedömning', 'Ärendets beredning', 'Beredning',
   'Åtgärd', 'Åtgärder', 'Ansvarig', 'Uppföljning',
+  'Beslutet ska skickas till', 'Beslutet expedieras till', 'Beslutet ska expedieras till', 'Expedieras', 'Protokollsutdrag till', 'Utdrag till',
+  'Beslutsgång', 'Beslutsordning', 'Omröstningsresultat',
 ]);
 
 export function isBodySectionLabel(text: string): boolean {

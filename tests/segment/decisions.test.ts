@@ -92,4 +92,11 @@ describe('votes and reservations', () => {
     expect(decisions('Styrelsen beslutade i enlighet med förslaget.')).toEqual(['Styrelsen beslutade i enlighet med förslaget.']);
     expect(decisions('Kommunalnämnden beslöt således att tillstyrka ändringen.')).toEqual(['Kommunalnämnden beslöt således att tillstyrka ändringen.']);
   });
+
+  it('reads points under an opening line as decisions, and leaves the proposal\'s own opening line with the proposal', () => {
+    expect(decisions('Beslut\nTekniska nämnden föreslår kommunfullmäktige besluta att\n• anta taxan enligt bilaga 1\n• taxan ska gälla från 2019.'))
+      .toEqual(['anta taxan enligt bilaga 1', 'taxan ska gälla från 2019.']);
+    expect(decisions('Förslag till beslut\nTekniska nämnden beslutar att\n• avslå förslaget\n• utreda frågan.\n\nBeslut\nTekniska nämnden beslutar att\n• avslå förslaget\n• utreda frågan.\n\nBeslutet ska skickas till\nAkten'))
+      .toEqual(['avslå förslaget', 'utreda frågan.']);
+  });
 });
