@@ -3,7 +3,7 @@ import type { Attendee } from '../schema/minutes.js';
 import { findAttendees } from './attendees.js';
 import type { SegmentContext } from './context.js';
 
-const ATTENDANCE_LIST = /^(?:bilaga\b.{0,30}?[,:.–-]?\s*)?n[aä]rvaro(?:lista|f[oö]rteckning)\b/i;
+const ATTENDANCE_LIST = /^(?:bilaga\b.{0,30}?[,:.–-]?\s*)?n[aä]rvaro(?:-\s*och\s+(?:omröstnings|voterings)-?)?(?:lista|f[oö]rteckning)\b/i;
 
 /**
  * Councils with many members list them in an appendix ("Bilaga 1, Närvarolista", "Närvarolista kommunfullmäktige
@@ -14,7 +14,11 @@ export function findAttendanceList(ctx: SegmentContext, from: number): Attendee[
   for (let i = from; i < ctx.lines.length; i++) {
     const t = ctx.lines[i]!.text.trim();
     if (!ctx.isFree(i) || t.length > 80 || !ATTENDANCE_LIST.test(t)) continue;
+    // A roll-call list names the § it was called for ("§ 118") above its table: not an item of its own.
+    const paragraphLines: number[] = [];
+    for (let k = ctx.nextContent(i); k >= 0 && k < i + 4 && /^§\s*\d+$/.test(ctx.lines[k]!.text.trim()); k = ctx.nextContent(k)) paragraphLines.push(k);
     const found = findAttendees(ctx, ctx.lines.length, i + 1);
+    for (const k of found.length ? paragraphLines : []) ctx.claim(k, 'attendees');
     if (found.length === 0) continue;
     ctx.claim(i, 'attendees');
     // "Bilaga 1, KF § 45" on the line above names the appendix; it is not text of the last item.

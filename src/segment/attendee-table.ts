@@ -1,11 +1,11 @@
 // Attendee tables under column headings ("Namn\tParti\tErsätter"): one person per row, one field per column.
 import type { Line } from '../document.js';
 import type { SegmentContext } from './context.js';
-import { parseEntry, type EntryFields } from './entries.js';
+import { isParty, parseEntry, type EntryFields } from './entries.js';
 import { roleWord } from './labels.js';
 import { labelKey } from './text.js';
 
-type Field = 'name' | 'party' | 'organization' | 'title' | 'role' | 'replaces' | 'note';
+type Field = 'name' | 'party' | 'organization' | 'title' | 'role' | 'replaces' | 'note' | 'substitute' | 'mark';
 const COLUMN_FIELDS = new Map<string, Field>([
   ...['Namn', 'Ledamot', 'Ledamöter', 'Ersättare', 'Person'].map((l) => [labelKey(l), 'name'] as const),
   ...['Parti', 'Partibeteckning', 'Parti/grupp'].map((l) => [labelKey(l), 'party'] as const),
@@ -13,8 +13,14 @@ const COLUMN_FIELDS = new Map<string, Field>([
   ...['Titel', 'Befattning', 'Funktion', 'Tjänst'].map((l) => [labelKey(l), 'title'] as const),
   ...['Roll', 'Uppdrag'].map((l) => [labelKey(l), 'role'] as const),
   ...['Ersätter', 'Tjänstgör för', 'Ersätter ledamot'].map((l) => [labelKey(l), 'replaces'] as const),
-  ...['Närvarande §§', 'Närvaro', 'Anmärkning', 'Kommentar', '§§', 'Paragrafer', 'Deltog §§'].map((l) => [labelKey(l), 'note'] as const),
+  ...['Närvarande §§', 'Anmärkning', 'Kommentar', '§§', 'Paragrafer', 'Deltog §§'].map((l) => [labelKey(l), 'note'] as const),
+  // A roll-call list: who sat in for an absent member, and columns of crosses (present, ja, nej, avstår).
+  ...['Tjänstgörande ersättare', 'Ersättare som tjänstgör', 'Tjänstgörande'].map((l) => [labelKey(l), 'substitute'] as const),
+  ...['Närv.', 'Närv', 'Närvaro', 'Närvarande', 'Ja', 'Nej', 'Avstår', 'Avst.', 'Frånv.', 'Frånvarande'].map((l) => [labelKey(l), 'mark'] as const),
 ]);
+
+/** One row read from a table: the person, and whoever sat in for them. */
+export interface TableRow { entry: EntryFields; substitute: EntryFields | null; at: Line }
 
 /** "Namn\tParti\tErsätter": a table's column headings, naming what each column of the rows below holds. */
 export function columnFields(text: string): Field[] | null {
@@ -25,10 +31,15 @@ export function columnFields(text: string): Field[] | null {
   return fields.every((f) => f !== null) && fields[0] === 'name' && fields.filter((f) => f === 'name').length === 1 ? (fields as Field[]) : null;
 }
 
-/** Rows under column headings, one person each, for as long as the first cell is a name. */
-export function readTable(ctx: SegmentContext, header: number, end: number, fields: Field[], stops: (l: Line) => boolean): { rows: Array<{ entry: EntryFields; at: Line }>; last: number } {
+/**
+ * Rows under column headings, one person each, for as long as the first cell is a name. Empty cells run
+ * together when a text copy folds its tabs, so cells are read by what they hold where that is plain (a party
+ * code, a person, a cross) and by position otherwise.
+ */
+export function readTable(ctx: SegmentContext, header: number, end: number, fields: Field[], stops: (l: Line) => boolean): { rows: TableRow[]; last: number } {
   ctx.claim(header, 'attendees');
-  const rows: Array<{ entry: EntryFields; at: Line }> = [];
+  const rows: TableRow[] = [];
+  const hasSubstitutes = fields.includes('substitute');
   let last = header;
   for (let j = header + 1; j < end; j++) {
     const l = ctx.lines[j]!;
@@ -37,17 +48,34 @@ export function readTable(ctx: SegmentContext, header: number, end: number, fiel
     const cells = l.text.split('\t').map((c) => c.trim());
     const entry = parseEntry(cells[0] ?? '');
     if (!entry) break;
-    fields.forEach((f, k) => {
-      const v = cells[k]?.replace(/^[-–]$/, '').trim();
-      if (k === 0 || !v || f === 'name') return;
+    let substitute: EntryFields | null = null;
+    cells.forEach((raw, k) => {
+      const v = raw.replace(/^[-–]$/, '').trim();
+      if (k === 0 || !v) return;
+      if (/^x$/i.test(v)) return;
+      if (fields.includes('party') && !entry.party && isParty(v)) { entry.party = v; return; }
+      const person = hasSubstitute(hasSubstitutes, v);
+      if (person) { substitute = person; return; }
+      const f = fields[k];
+      if (!f || f === 'name' || f === 'mark' || f === 'substitute' || f === 'party') return;
       if (f === 'replaces') entry.replaces = parseEntry(v)?.name ?? v;
       else if (f === 'role') entry.role = roleWord(v) ?? v;
       else if (f === 'note') entry.note = entry.note ? `${entry.note}, ${v}` : v;
       else entry[f] ??= v;
     });
-    rows.push({ entry, at: l });
+    rows.push({ entry, substitute, at: l });
     ctx.claim(j, 'attendees');
     last = j;
   }
+  // "Summa\t\tJa 21, Nej 18, Avstår 2" closes a roll-call table.
+  const after = ctx.nextContent(last);
+  if (after >= 0 && ctx.isFree(after) && /^(?:summa|totalt|s:a)\b/i.test(ctx.lines[after]!.text.trim())) {
+    ctx.claim(after, 'attendees');
+    last = after;
+  }
   return { rows, last };
+}
+
+function hasSubstitute(tableHasThem: boolean, cell: string): EntryFields | null {
+  return tableHasThem ? parseEntry(cell) : null;
 }

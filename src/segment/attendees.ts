@@ -108,11 +108,17 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0): Atte
     // Logical lines: a heading's own rest, then following lines, wrapped ones joined.
     const logical: Array<{ text: string; at: Line; organization?: string }> = [];
     if (heading.rest) logical.push({ text: heading.rest, at: ctx.lines[i]! });
-    const table = heading.rest === '' && !heading.role ? columnFields(ctx.lines[i + 1]?.text ?? '') : null;
+    // A table's header row is either the line under the label or the label's own line ("Ledamöter\tParti\tNärv.").
+    const ownRow = !heading.role && heading.rest !== '' ? columnFields(ctx.lines[i]!.text) : null;
+    const table = ownRow ?? (heading.rest === '' && !heading.role ? columnFields(ctx.lines[i + 1]?.text ?? '') : null);
     if (table) {
       const label = heading.labels[0];
-      const read = readTable(ctx, i + 1, end, table, (l) => stopsBlock(ctx, l));
-      for (const { entry, at } of read.rows) attendees.push(toAttendee(entry, label?.group ?? null, label?.role ?? null, at));
+      const read = readTable(ctx, ownRow ? i : i + 1, end, table, (l) => stopsBlock(ctx, l));
+      for (const { entry, substitute, at } of read.rows) {
+        // A member with someone sitting in their place was away; the substitute decided.
+        attendees.push(toAttendee(entry, substitute ? 'frånvarande' : label?.group ?? null, substitute ? null : label?.role ?? null, at));
+        if (substitute) attendees.push(toAttendee({ ...substitute, replaces: entry.name }, 'beslutande', 'tjänstgörande ersättare', at));
+      }
       i = read.last;
       continue;
     }
