@@ -100,11 +100,16 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0): Atte
   for (let i = start; i < end; i++) {
     if (!ctx.isFree(i)) continue;
     const text = ctx.lines[i]!.text.trim();
-    const heading = readGroupHeading(ctx.lines[i]!.text);
+    const split = splitLabel(ctx, i);
+    const heading = readGroupHeading(split?.text ?? ctx.lines[i]!.text);
     if (/^underskrift(?:er)?:?(?:\t|$)/i.test(text)) signing = true;
     else if (signing && (heading?.labels.length || (!heading && SECTION_LABELS.has(labelKey(text.split(/[:\t]/)[0] ?? '')) && !/^paragraf/i.test(text)))) signing = false;
     if (!heading || (signing && heading.role)) continue;
     ctx.claim(i, 'attendees');
+    if (split) {
+      ctx.claim(i + 1, 'attendees');
+      i++;
+    }
     // Logical lines: a heading's own rest, then following lines, wrapped ones joined.
     const logical: Array<{ text: string; at: Line; organization?: string }> = [];
     if (heading.rest) logical.push({ text: heading.rest, at: ctx.lines[i]! });
@@ -164,6 +169,21 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0): Atte
   }
   for (const r of roles) assignRole(attendees, r.name, r.role);
   return attendees;
+}
+
+/**
+ * A label column too narrow for its label wraps it: "Ej tjänstgörande\tLina Forsberg (S), …," over
+ * "ersättare\tPatrik Öhman (SD)". The two first cells are one label, the two rests one value.
+ */
+function splitLabel(ctx: SegmentContext, i: number): { text: string } | null {
+  const here = ctx.lines[i]!.text.split('\t');
+  const next = ctx.lines[i + 1];
+  if (here.length < 2 || !next || next.gapBefore || !ctx.isFree(i + 1) || groupLabel(here[0]!.trim())) return null;
+  const there = next.text.split('\t');
+  if (there.length < 2 || !/^\p{Ll}/u.test(there[0]!.trim())) return null;
+  const label = `${here[0]!.trim()} ${there[0]!.trim()}`;
+  if (!groupLabel(label)) return null;
+  return { text: `${label}\t${here.slice(1).join(' ').trim()} ${there.slice(1).join(' ').trim()}` };
 }
 
 /**

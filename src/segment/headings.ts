@@ -53,7 +53,10 @@ function titleParts(raw: string): { title: string; kind: string | null; caseNumb
     title = title.slice(0, k.index).trim();
   }
   // OCR leaves specks after a title as a few loose marks ("Tema kompetensförsörjning \"-:"); a title ends in a word.
-  return { title: title.replace(/\s+[^\p{L}\p{N}()[\]?!]{1,4}$/u, '').replace(/:$/, '').trim(), kind, caseNumber };
+  title = title.replace(/\s+[^\p{L}\p{N}()[\]?!]{1,4}$/u, '').replace(/:$/, '').trim();
+  // "§ 12. Val av justeringsmän.": older minutes end a heading with a full stop, which is not part of its title.
+  if (/[^.]\.$/.test(title) && !endsWithAbbreviation(title)) title = title.slice(0, -1);
+  return { title, kind, caseNumber };
 }
 
 /** A heading whose title is on the following line(s): "§ 12 Dnr KS 2021/0345" then "Budget 2025". */

@@ -138,4 +138,9 @@ describe('attendee blocks', () => {
     ]);
     expect(a[2]!.replaces).toBe('Lisa Ohl');
   });
+
+  it('reads a label wrapped in its narrow column ("Ej tjänstgörande" over "ersättare")', () => {
+    const a = attendees('Ej tjänstgörande\tLina Forsberg (S), Kenneth Ahl (S),\nersättare\tPatrik Öhman (SD)\n\nÖvriga närvarande\tMaria Wester, kommundirektör');
+    expect(a.map((x) => [x.name, x.group])).toEqual([['Lina Forsberg', 'ersättare'], ['Kenneth Ahl', 'ersättare'], ['Patrik Öhman', 'ersättare'], ['Maria Wester', 'övriga']]);
+  });
 });

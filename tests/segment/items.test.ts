@@ -117,4 +117,8 @@ describe('item headings', () => {
     const r = segmentText('Närvarande: Anna Lind (S) och Per Öst (M)\n\nBudget\nAnteckningar\nText om **viktigt**.\n\n**Obs**\nMer text.\n\nLokaler\nAnteckningar\nText.');
     expect(r.items.map((i) => i.title)).toEqual(['Budget', 'Lokaler']);
   });
+
+  it('drops the full stop older minutes put after a heading, but not an abbreviation\'s', () => {
+    expect(items('§ 12. Val av justeringsmän.\nText.\n\n§ 13. Anslag till vägar m.m.\nText.').map((i) => i.title)).toEqual(['Val av justeringsmän', 'Anslag till vägar m.m.']);
+  });
 });
