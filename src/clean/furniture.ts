@@ -60,15 +60,17 @@ function markRunningHeaders(lines: Line[]): void {
   const content = lines.filter((l) => l.text.trim() !== '');
   const eligible = (l: Line) => {
     const t = l.text.trim();
-    return !l.furniture && t.length <= 80 && !/^att\s/i.test(t) && !/^§\s*\d/.test(t) && !/^\d+\.\s/.test(t);
+    // A footer that carries its page number in its last cell ("Förbund | Org.nr … | www…\tSida 1 av 3") may run long.
+    const long = t.length <= 160 && isPageNumber(t.split('\t').pop() ?? '');
+    return !l.furniture && (t.length <= 80 || long) && !/^att\s/i.test(t) && !/^§\s*\d/.test(t) && !/^\d+\.\s/.test(t);
   };
   const count = new Map<string, number>();
   for (const l of content) if (eligible(l)) count.set(normalise(l.text), (count.get(normalise(l.text)) ?? 0) + 1);
   const repeated = (l: Line | undefined) => l !== undefined && eligible(l) && (count.get(normalise(l.text)) ?? 0) >= 2;
   const atBoundary = new Map<string, number>();
   const marked = new Set<Line>();
-  const walk = (from: number, step: 1 | -1) => {
-    for (let k = from, n = 0; k >= 0 && k < content.length && n < 6 && repeated(content[k]); k += step, n++) {
+  const walk = (from: number, step: 1 | -1, max = 6) => {
+    for (let k = from, n = 0; k >= 0 && k < content.length && n < max && repeated(content[k]); k += step, n++) {
       const l = content[k]!;
       if (marked.has(l)) continue;
       marked.add(l);
@@ -82,6 +84,8 @@ function markRunningHeaders(lines: Line[]): void {
     const edge = (x: Line) => (x.furniture === 'signature-box' || x.furniture === 'page-number') && !l.furniture;
     if (!prev || prev.page !== l.page || edge(prev)) walk(i, 1);
     if (!next || next.page !== l.page || edge(next)) walk(i, -1);
+    // A line that ends in its own page number ("…\tSida 2 av 3") stands at a boundary itself.
+    if (l.text.includes('\t') && isPageNumber(l.text.split('\t').pop() ?? '')) walk(i, 1, 1);
   });
   for (const l of marked) {
     const key = normalise(l.text);

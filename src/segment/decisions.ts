@@ -126,6 +126,8 @@ function joinClause(lines: readonly Line[]): string {
 
 const YES_NO = /(\d+)\s*ja(?:-?röster)?\b[^\d]{0,40}?(\d+)\s*nej(?:-?röster)?\b|\bja(?:-?röster)?\s*[:=]?\s*(\d+)\s*[,;–—-]?\s*nej(?:-?röster)?\s*[:=]?\s*(\d+)/i;
 /** Older minutes count votes for each motion: "5 röster avgåvos för ordförandens yrkande och 2 röster för …". */
+/** "7 kommuner röstade ja och 2 röstade nej", "12 ledamöter röstar ja, 9 röstar nej". */
+const VOTED = /(\d+)\s+(?:\p{L}+\s+){0,2}röst(?:ade|ar)\s+ja\b[^.\d]{0,30}?(\d+)\s+(?:\p{L}+\s+){0,2}röst(?:ade|ar)\s+nej\b/iu;
 const FOR_MOTIONS = /(\d+)\s+röster\b[^.\d]{0,40}?\bför\s+[^.\d]{3,80}?\boch\s+(\d+)\s+röster\s+för\b/i;
 const ABSTAIN = /(\d+)\s*(?:som avstår|som avstod|avstår|avstod|nedlagda|ledamöter avstår|avstående|avstod från att rösta)|avstår\s*[:=]?\s*(\d+)|nedlagd[ae]?\s+röster?\s*[:=]?\s*(\d+)/i;
 
@@ -133,7 +135,7 @@ export function readVotes(body: readonly Line[]): Vote[] {
   const out: Vote[] = [];
   for (const para of paragraphs(body)) {
     const text = joinLines(para);
-    const m = YES_NO.exec(text) ?? FOR_MOTIONS.exec(text);
+    const m = YES_NO.exec(text) ?? VOTED.exec(text) ?? FOR_MOTIONS.exec(text);
     if (!m) continue;
     const yes = Number(m[1] ?? m[3]), no = Number(m[2] ?? m[4]);
     const a = ABSTAIN.exec(text);

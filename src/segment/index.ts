@@ -29,7 +29,10 @@ export function segment(lines: readonly Line[]): Segmented {
   const digital = findDigitalSignatures(ctx);
   const attendees = findAttendees(ctx, front);
   for (const a of findAttendanceList(ctx, front)) if (!attendees.some((x) => x.name === a.name)) attendees.push(a);
-  const signatures = [...digital, ...findSignatureLines(ctx)].sort((a, b) => a.source.page - b.source.page || a.source.line - b.source.line);
+  // The same person in the same role twice (a signature page and the e-signing record) is one signature.
+  const signatures = [...digital, ...findSignatureLines(ctx)]
+    .filter((s, k, all) => all.findIndex((x) => x.role === s.role && x.name.toLowerCase() === s.name.toLowerCase()) === k)
+    .sort((a, b) => a.source.page - b.source.page || a.source.line - b.source.line);
   const frontEnd = () => {
     let last = 0;
     ctx.zone.forEach((z, i) => { if (z === 'attendees' || (z === 'agenda' && i < front)) last = i + 1; });

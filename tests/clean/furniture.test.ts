@@ -40,4 +40,9 @@ describe('running headers after page numbers', () => {
     expect(headers).toHaveLength(6);
     expect(new Set(headers)).toEqual(new Set(['running-header: Region Nordmark\tPROTOKOLL\t2022-04-05', 'running-header: Regionstyrelsen']));
   });
+  it('finds a long footer that carries its page number in its last cell', () => {
+    const footer = (n: number) => `Skolsamverkan Bohuslän kommunalförbund | Org.nr 222000-1685 | www.skolsamverkanbohuslan.se\tSida ${n} av 3`;
+    const f = furniture(`§ 1 Öppnande\nText.\n\n${footer(1)}\n\n§ 2 Val\nText.\n\n${footer(2)}\n\n§ 3 Avslut\nText.\n\n${footer(3)}`);
+    expect(f.filter((x) => x.startsWith('running-header'))).toHaveLength(3);
+  });
 });

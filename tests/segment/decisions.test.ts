@@ -99,4 +99,8 @@ describe('votes and reservations', () => {
     expect(decisions('Förslag till beslut\nTekniska nämnden beslutar att\n• avslå förslaget\n• utreda frågan.\n\nBeslut\nTekniska nämnden beslutar att\n• avslå förslaget\n• utreda frågan.\n\nBeslutet ska skickas till\nAkten'))
       .toEqual(['avslå förslaget', 'utreda frågan.']);
   });
+
+  it('reads a vote told as "7 kommuner röstade ja och 2 röstade nej"', () => {
+    expect(readVotes(linesOf('Vid omröstning röstade 7 kommuner ja och 2 nej.\n\n7 kommuner röstade ja och 2 röstade nej.')).map((v) => [v.yes, v.no])).toEqual([[7, 2]]);
+  });
 });

@@ -75,4 +75,9 @@ describe('signatures', () => {
     const r = segmentText('Beslutande\nAnna Ek (S), ordförande\n\nUnderskrifter\tSekreterare\tParagrafer § 19–27\n\tHenrik Dahl\n\n\tOrdförande\n\tAnna Ek\n\n\tJusterare\n\tBo Holm\n\n§ 19 Öppnande\nText.');
     expect(r.signatures.map((x) => [x.role, x.name])).toEqual([['sekreterare', 'Henrik Dahl'], ['ordförande', 'Anna Ek'], ['justerare', 'Bo Holm']]);
   });
+
+  it('keeps one signature for a person signing in the same role on the signature page and in the e-signing record', () => {
+    const s = segmentText('1. Öppnande\nText.\n\n2. Avslut\nText.\n\nSekreterare\nElin Carlsson\n\nDetta dokument har signerats digitalt\n\nNamn: Elin Carlsson\nRoll: Sekreterare').signatures;
+    expect(s.map((x) => [x.role, x.name, x.method])).toEqual([['sekreterare', 'Elin Carlsson', 'digital']]);
+  });
 });
