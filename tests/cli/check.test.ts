@@ -75,7 +75,7 @@ describe('protokoll check', () => {
   it('protokoll check fixtures/ passes: every fixture converts to its reviewed expected output', async () => {
     const io = fakeIo();
     const code = await run(['check', fixtures], io);
-    expect(io.stderr()).toMatch(/8 matching, 0 failing, of 8 checked/);
+    expect(io.stderr()).toMatch(/(\d+) matching, 0 failing, of \1 checked/);
     expect(code).toBe(0);
     expect(io.stderr()).not.toMatch(/^error/m);
   });
