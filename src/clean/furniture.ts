@@ -13,6 +13,12 @@ export function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.test(text.trim());
 }
 
+/** A row whose last cell is its page number ("Förbund | Org.nr …\tSida 2 av 3"): a header or footer. */
+function endsInPageNumber(text: string): boolean {
+  const cells = text.split('\t');
+  return cells.length > 1 && isPageNumber(cells[cells.length - 1]!);
+}
+
 /** Marks furniture in place; returns the lines for chaining. Lines are in reading order. */
 export function markFurniture(lines: Line[]): Line[] {
   markPageNumbers(lines);
@@ -61,7 +67,7 @@ function markRunningHeaders(lines: Line[]): void {
   const eligible = (l: Line) => {
     const t = l.text.trim();
     // A footer that carries its page number in its last cell ("Förbund | Org.nr … | www…\tSida 1 av 3") may run long.
-    const long = t.length <= 160 && isPageNumber(t.split('\t').pop() ?? '');
+    const long = t.length <= 160 && endsInPageNumber(t);
     return !l.furniture && (t.length <= 80 || long) && !/^att\s/i.test(t) && !/^§\s*\d/.test(t) && !/^\d+\.\s/.test(t);
   };
   const count = new Map<string, number>();
@@ -85,7 +91,7 @@ function markRunningHeaders(lines: Line[]): void {
     if (!prev || prev.page !== l.page || edge(prev)) walk(i, 1);
     if (!next || next.page !== l.page || edge(next)) walk(i, -1);
     // A line that ends in its own page number ("…\tSida 2 av 3") stands at a boundary itself.
-    if (l.text.includes('\t') && isPageNumber(l.text.split('\t').pop() ?? '')) walk(i, 1, 1);
+    if (endsInPageNumber(l.text)) walk(i, 1, 1);
   });
   for (const l of marked) {
     const key = normalise(l.text);

@@ -154,6 +154,9 @@ function classifyPart(part: string, f: EntryFields, notes: string[]): void {
   notes.push(part);
 }
 
+/** Between the people of a list in running text: a comma, "och" or "samt". */
+const LIST_SEPARATOR = /,\s*|\s+(?:och|samt)\s+(?=\p{L})/u;
+
 const NAME_BEFORE_PAREN = new RegExp(`(?:^|(?<=[)\\s,;]))(${NAME})\\s*\\(`, 'gu');
 
 /**
@@ -173,7 +176,7 @@ export function splitEntries(text: string): string[] {
   // A part with no name of its own says more about the person before it ("tjänstgörande i stället för X",
   // "den senare såsom sekreterare").
   const prose: string[] = [];
-  for (const part of t.split(/,\s*|\s+(?:och|samt)\s+(?=\p{L})/u)) {
+  for (const part of t.split(LIST_SEPARATOR)) {
     if (prose.length && (parseEntry(part) === null || REPLACES.test(part.trim()) || /^tjänstgör/i.test(part.trim()))) prose[prose.length - 1] += `, ${part}`;
     else prose.push(part);
   }
@@ -182,7 +185,7 @@ export function splitEntries(text: string): string[] {
   }
   // "Gustav Lindberg och Elsa Karlsson": plain names joined by "och" (places and bodies are not people).
   if (/\s(?:och|samt)\s/.test(t)) {
-    const names = t.replace(/[.;]$/, '').split(/,\s*|\s+(?:och|samt)\s+/).map((p) => p.trim());
+    const names = t.replace(/[.;]$/, '').split(LIST_SEPARATOR).map((p) => p.trim());
     if (names.length >= 2 && names.every((n) => isName(n) && !ORG_WORD.test(n))) return names;
   }
   const commaParts = t.split(/,\s*/);
