@@ -18,9 +18,8 @@ export function findAttendanceList(ctx: SegmentContext, from: number): Attendee[
     const paragraphLines: number[] = [];
     for (let k = ctx.nextContent(i); k >= 0 && k < i + 4 && /^§\s*\d+$/.test(ctx.lines[k]!.text.trim()); k = ctx.nextContent(k)) paragraphLines.push(k);
     const found = findAttendees(ctx, ctx.lines.length, i + 1);
-    for (const k of found.length ? paragraphLines : []) ctx.claim(k, 'attendees');
     if (found.length === 0) continue;
-    ctx.claim(i, 'attendees');
+    for (const k of [i, ...paragraphLines]) ctx.claim(k, 'attendees');
     // "Bilaga 1, KF § 45" on the line above names the appendix; it is not text of the last item.
     const above = ctx.prevContent(i);
     if (above >= 0 && ctx.isFree(above) && /^bilaga\b/i.test(ctx.lines[above]!.text.trim()) && ctx.lines[above]!.text.length <= 60) ctx.claim(above, 'attendees');

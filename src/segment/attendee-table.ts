@@ -54,7 +54,7 @@ export function readTable(ctx: SegmentContext, header: number, end: number, fiel
       if (k === 0 || !v) return;
       if (/^x$/i.test(v)) return;
       if (fields.includes('party') && !entry.party && isParty(v)) { entry.party = v; return; }
-      const person = hasSubstitute(hasSubstitutes, v);
+      const person = hasSubstitutes ? parseEntry(v) : null;
       if (person) { substitute = person; return; }
       const f = fields[k];
       if (!f || f === 'name' || f === 'mark' || f === 'substitute' || f === 'party') return;
@@ -74,8 +74,4 @@ export function readTable(ctx: SegmentContext, header: number, end: number, fiel
     last = after;
   }
   return { rows, last };
-}
-
-function hasSubstitute(tableHasThem: boolean, cell: string): EntryFields | null {
-  return tableHasThem ? parseEntry(cell) : null;
 }

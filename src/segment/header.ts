@@ -41,7 +41,7 @@ function labelledValues(ctx: SegmentContext, end: number, labels: Set<string>): 
       // A wrapped value continues, unless the next line opens a section of its own (OCR marks wraps generously).
       // Plain text has no wrap marks: a line right under it that opens in lower case goes on with the value.
       const goesOn = (n: Line) => !n.gapBefore && /^\p{Ll}/u.test(n.text.trim()) && !/[.:]$/.test(value);
-      while ((ctx.lines[k]!.wrapped || goesOn(ctx.lines[k + 1] ?? l)) && k + 1 < end && !startsWithLabel(ctx.lines[k + 1]!.text)) value += ' ' + ctx.lines[++k]!.text.trim();
+      while (k + 1 < end && (ctx.lines[k]!.wrapped || goesOn(ctx.lines[k + 1]!)) && !startsWithLabel(ctx.lines[k + 1]!.text)) value += ' ' + ctx.lines[++k]!.text.trim();
       out.push({ label: labelKey(m[1]!), value, at: l, index: i });
       continue;
     }
