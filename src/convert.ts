@@ -2,14 +2,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanPages } from './clean/index.js';
-import type { InputDocument, RawPage } from './document.js';
+import type { InputDocument, Line, RawPage } from './document.js';
 import { repairLines } from './repair/index.js';
 import { SchemaError } from './errors.js';
 import { readFileBytes } from './input/file.js';
 import { readInput, type ReadOptions } from './input/read.js';
 import { SCHEMA_VERSION, type Minutes } from './schema/minutes.js';
 import { validateMinutes } from './schema/validate.js';
-import { segment } from './segment/index.js';
+import { segment, type LineTrace } from './segment/index.js';
 
 export interface ConvertOptions extends ReadOptions {
   /** Restore lost diacritics and undo OCR confusions before segmenting (default true). */
@@ -27,7 +27,7 @@ export async function convert(input: ConvertInput, options: ConvertOptions = {})
   return convertDocument(doc, options);
 }
 
-async function load(input: ConvertInput, fileName?: string): Promise<{ bytes: Uint8Array; file: string }> {
+export async function load(input: ConvertInput, fileName?: string): Promise<{ bytes: Uint8Array; file: string }> {
   if (input instanceof Uint8Array) return { bytes: input, file: fileName ?? '<buffer>' };
   const p = input instanceof URL ? fileURLToPath(input) : input;
   return { bytes: await readFileBytes(p), file: fileName ?? p };
@@ -35,6 +35,18 @@ async function load(input: ConvertInput, fileName?: string): Promise<{ bytes: Ui
 
 /** The stages after reading; exposed so callers that already hold an InputDocument skip the I/O. */
 export function convertDocument(doc: InputDocument, options: ConvertOptions = {}): Minutes {
+  return runStages(doc, options).minutes;
+}
+
+/** What the stages made of a document: the result, and the cleaned lines with what segmentation did to each. */
+export interface StagesResult {
+  minutes: Minutes;
+  lines: Line[];
+  trace: LineTrace[];
+}
+
+/** Repair → clean → segment → validate, keeping the intermediate lines for `explain`. */
+export function runStages(doc: InputDocument, options: ConvertOptions = {}): StagesResult {
   const repaired = options.repair === false ? { pages: doc.pages, repairs: [], warnings: [] } : repairPages(doc.pages);
   const lines = cleanPages(repaired.pages);
   const seg = segment(lines);
@@ -59,7 +71,7 @@ export function convertDocument(doc: InputDocument, options: ConvertOptions = {}
     const first = checked.problems[0]!;
     throw new SchemaError('schema-invalid', `internal error: the result violates schema v${SCHEMA_VERSION} at ${first.path}: ${first.message}`, { file: doc.file });
   }
-  return checked.value;
+  return { minutes: checked.value, lines, trace: seg.trace };
 }
 
 /** Runs the repair stage over every physical line, so each change points at the page and line it was made on. */

@@ -14,6 +14,11 @@ export interface RawLine {
   gapBefore?: boolean;
   /** Layout hint from geometry: the line runs to the right margin, so it probably continues on the next. */
   wrapped?: boolean;
+  /**
+   * Where each tab-separated cell of `text` starts, in character widths from the page's left margin, when the
+   * reader knows positions (PDF text layers, OCR). Plain text leaves it out: its space runs are its positions.
+   */
+  columns?: number[];
 }
 
 export interface RawPage {
@@ -23,12 +28,22 @@ export interface RawPage {
   ocrConfidence: number | null;
 }
 
+/** One cell of a row: text set apart from its neighbours by a column gap, and where it starts on the page. */
+export interface Cell {
+  text: string;
+  /** Left edge in character widths from the page's left margin (plain text: the character column). */
+  x: number;
+}
+
 /**
  * A line after cleaning: layout marks are gone and recorded as flags, so segmentation rules see content only.
  * Provenance (page, line) always points at the raw line the text came from.
  */
 export interface Line {
+  /** The row's cells joined by tabs; a rule that changes the text changes `cells` with it (see `setCells`). */
   text: string;
+  /** The row as cells with their positions, for rules that read columns and label/value pairs. */
+  cells: Cell[];
   page: number;
   line: number;
   /** Markdown-style heading level (`##` → 2) or 0. */
@@ -43,6 +58,12 @@ export interface Line {
   wrapped: boolean;
   /** The line was read by OCR, so OCR's typical confusions (§ read as 8 or $) are worth considering. */
   ocr: boolean;
+}
+
+/** Replaces a line's cells and keeps `text` in step with them. */
+export function setCells(line: Line, cells: Cell[]): void {
+  line.cells = cells;
+  line.text = cells.map((c) => c.text).join('\t');
 }
 
 export interface DocumentMessages {

@@ -1,5 +1,6 @@
 // The public library API: re-exports only.
 export { convert, convertDocument, type ConvertInput, type ConvertOptions } from './convert.js';
+export { explain, type Explanation, type ExplainedLine } from './explain.js';
 export { repairLines as repair, type RepairLine, type RepairResult, type RepairChange, type RepairOptions } from './repair/index.js';
 export { Minutes as schema, SCHEMA_VERSION } from './schema/minutes.js';
 export type {

@@ -1,6 +1,7 @@
 // The clean stage: raw page lines → content lines with layout flags and furniture marked, provenance kept.
-import type { Line, RawPage } from '../document.js';
+import type { Cell, Line, RawPage } from '../document.js';
 import { markFurniture } from './furniture.js';
+import { cellsText, splitCells } from './layout.js';
 import { splitMarkdownLine } from './markdown.js';
 import { restoreOcrEmphasis, restoreOcrHeading } from './ocr-marks.js';
 import { restoreSectionSigns } from './section-sign.js';
@@ -27,10 +28,14 @@ export function cleanPages(pages: readonly RawPage[]): Line[] {
         return { ...seg, text: fixed.text, heading: seg.heading || fixed.heading };
       });
       segments.forEach((seg, i) => {
-        const text = normaliseSpace(seg.text);
-        if (text === '') return;
+        // Cells keep their columns: a segment split off by a Markdown mark starts where its text stands in the raw line.
+        const columns = segments.length === 1 ? raw.columns : undefined;
+        const cells = splitCells(seg.text, columns);
+        if (cells.length === 0) return;
+        if (segments.length > 1) shiftTo(cells, raw.text);
         out.push({
-          text,
+          text: cellsText(cells),
+          cells,
           page: raw.page,
           line: raw.line,
           heading: seg.heading,
@@ -47,15 +52,18 @@ export function cleanPages(pages: readonly RawPage[]): Line[] {
   return markFurniture(out);
 }
 
+/** Moves cells so the first starts where its text stands in the raw line (a segment of a line split at `**`). */
+function shiftTo(cells: Cell[], raw: string): void {
+  const at = raw.indexOf(cells[0]!.text.slice(0, 12));
+  if (at < 0) return;
+  const shift = at - cells[0]!.x;
+  for (const c of cells) c.x += shift;
+}
+
 /**
  * Keeps tabs (they separate columns) but folds other whitespace runs and trims the ends. Three or more spaces
  * between words are a column gap too: typewritten and plain-text minutes align their columns with spaces.
  */
 export function normaliseSpace(s: string): string {
-  return s
-    .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/(?<=\S) {3,}(?=\S)/g, '\t')
-    .replace(/[ \u3000]*\t[\t ]*/g, '\t')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  return cellsText(splitCells(s));
 }

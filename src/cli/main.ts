@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { ProtokollError, UsageError } from '../errors.js';
 import { checkCommand } from './check.js';
 import { convertCommand, type ConvertDeps } from './convert.js';
+import { explainCommand } from './explain.js';
 import { removePendingTempFiles } from '../output/write.js';
 import { errorLine, processIo, type Io } from './io.js';
 import { repairCommand } from './repair.js';
@@ -21,7 +22,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void, deps: Conv
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
-  for (const cmd of [convertCommand(io, setExit, deps), schemaCommand(io, setExit), validateCommand(io, setExit), repairCommand(io, setExit), checkCommand(io, setExit)]) {
+  for (const cmd of [convertCommand(io, setExit, deps), schemaCommand(io, setExit), validateCommand(io, setExit), repairCommand(io, setExit), checkCommand(io, setExit), explainCommand(io, setExit)]) {
     program.addCommand(cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)'));
   }
   program.addHelpText('after', `
@@ -30,7 +31,8 @@ Examples:
   $ protokoll convert archive/ -o out/ --format yaml
   $ protokoll schema > minutes.v1.json
   $ protokoll validate out/*.json
-  $ protokoll repair scan.txt > repaired.txt`);
+  $ protokoll repair scan.txt > repaired.txt
+  $ protokoll explain minutes.pdf --page 1`);
   return program;
 }
 

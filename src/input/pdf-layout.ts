@@ -48,8 +48,8 @@ function groupLines(items: readonly TextItem[]): BuiltLine[] {
   return lines.filter((l) => l.items.some((it) => it.str.trim() !== '')).sort((a, b) => b.y - a.y);
 }
 
-/** Joins a line's items, turning wide gaps (tab stops, table columns) into tabs. */
-function lineText(line: BuiltLine): string {
+/** Joins a line's items, turning wide gaps (tab stops, table columns) into tabs; `starts` gets each cell's left edge. */
+function lineText(line: BuiltLine, starts: number[] = []): string {
   let out = '';
   let end: number | null = null;
   let prev = '';
@@ -63,13 +63,17 @@ function lineText(line: BuiltLine): string {
     if (end !== null && out !== '') {
       const startGap = it.x - inkEnd;
       const hadSpace = /\s$/.test(out) || /^\s/.test(it.str);
-      if (startGap >= line.size * 0.9) out = out.replace(/\s+$/, '') + '\t';
-      else if (!hadSpace && startGap > line.size * 0.12) out += ' ';
+      if (startGap >= line.size * 0.9) {
+        out = out.replace(/\s+$/, '') + '\t';
+        starts.push(it.x);
+      } else if (!hadSpace && startGap > line.size * 0.12) out += ' ';
       else if (!hadSpace && /\p{Ll}$/u.test(prev) && /^\p{Lu}\p{Ll}/u.test(it.str.trimStart())) {
         // Two separate runs touching lowercase-to-Capital: a label and a value at a tab stop ("TjänstepersonerMikaela").
         out += '\t';
+        starts.push(it.x);
       } else if (!hadSpace && /^[\s(]/.test(it.str) === false && /[,;:)]$/.test(prev)) out += ' ';
     }
+    if (out === '') starts.push(it.x + (it.str.length - it.str.trimStart().length) * line.size * 0.25);
     out += it.str;
     prev = it.str.trimEnd();
     end = it.x + it.width;
@@ -102,7 +106,11 @@ export function layoutPage(items: readonly TextItem[], page: number, pageWidth?:
   const leftMargin = Math.min(...lines.map((l) => l.left));
   // On a sparse page the widest line is no guide to the margin; assume margins as wide as the left one.
   const rightMargin = Math.max(...lines.map((l) => l.right), pageWidth ? pageWidth - leftMargin : 0, 0);
-  const texts = lines.map(lineText);
+  const starts: number[][] = lines.map(() => []);
+  const texts = lines.map((l, i) => lineText(l, starts[i]));
+  // Positions in character widths from the left margin, so columns compare with those of text copies.
+  const charWidth = percentile(items.filter((it) => it.str.trim().length >= 2).map((it) => it.width / it.str.length), 0.5) || 5;
+  const columns = (i: number) => starts[i]!.map((x) => Math.round(((x - leftMargin) / charWidth) * 10) / 10);
   return lines.map((l, i) => {
     const prev = lines[i - 1];
     const next = lines[i + 1];
@@ -116,6 +124,6 @@ export function layoutPage(items: readonly TextItem[], page: number, pageWidth?:
       const needed = (firstWord.length + 1) * (avgChar || l.size * 0.5);
       wrapped = l.right + needed > rightMargin - 1 && Math.abs(next.left - leftMargin) < l.size * 3;
     }
-    return { text: texts[i]!, page, line: i + 1, confidence: null, gapBefore, wrapped };
+    return { text: texts[i]!, page, line: i + 1, confidence: null, gapBefore, wrapped, columns: columns(i) };
   });
 }

@@ -88,12 +88,14 @@ function rows(lines: OcrLine[]): Row[] {
  * Words joined by spaces; a gap wider than about an em (a tab stop, a table column) becomes a tab. A typewriter's
  * space is itself 0.6 em wide, so a gap must also be well over the page's usual word space.
  */
-function rowText(row: Row, em: number, space: number): string {
+function rowText(row: Row, em: number, space: number, starts: number[] = []): string {
   const tab = Math.max(em * 1.2, space * 2.5);
   let out = '';
   let prevEnd: number | null = null;
   for (const w of row.words) {
-    if (prevEnd !== null) out += w.bbox.x0 - prevEnd > tab ? '\t' : ' ';
+    const gap = prevEnd === null || w.bbox.x0 - prevEnd > tab;
+    if (prevEnd !== null) out += gap ? '\t' : ' ';
+    if (gap) starts.push(w.bbox.x0);
     out += w.text;
     prevEnd = w.bbox.x1;
   }
@@ -141,6 +143,7 @@ export function pageLines(page: OcrPage, pageNumber: number): PageReading {
   const rightMargin = percentile(rs.map((r) => r.right), 0.9);
   const leftMargin = percentile(rs.map((r) => r.left), 0.1);
 
+  const charWidth = median(rs.flatMap((r) => r.words.filter((w) => w.text.length >= 2).map((w) => (w.bbox.x1 - w.bbox.x0) / w.text.length))) || em * 0.5;
   let sum = 0;
   let count = 0;
   const out: RawLine[] = rs.map((r, i) => {
@@ -160,7 +163,11 @@ export function pageLines(page: OcrPage, pageNumber: number): PageReading {
     sum += confs.reduce((a, b) => a + b, 0);
     count += confs.length;
     const confidence = Math.round((confs.reduce((a, b) => a + b, 0) / confs.length) * 10) / 10;
-    return { text: rowText(r, em, space), page: pageNumber, line: i + 1, confidence, gapBefore, wrapped };
+    const starts: number[] = [];
+    const text = rowText(r, em, space, starts);
+    // Positions in character widths from the left margin, so columns compare with those of text copies.
+    const columns = starts.map((x) => Math.round(((x - leftMargin) / charWidth) * 10) / 10);
+    return { text, page: pageNumber, line: i + 1, confidence, gapBefore, wrapped, columns };
   });
   return { lines: out, confidence: count ? Math.round((sum / count) * 10) / 10 : null, words: count };
 }

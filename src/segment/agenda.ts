@@ -77,7 +77,7 @@ function agendaUnderHeading(ctx: SegmentContext): AgendaEntry[] | null {
     j = last;
   }
   if (!entries.length) return null;
-  for (const k of claimed) ctx.claim(k, 'agenda');
+  for (const k of claimed) ctx.claim(k, 'agenda', 'agenda.under-heading');
   return entries;
 }
 
@@ -109,7 +109,7 @@ function tableOfContents(ctx: SegmentContext): AgendaEntry[] | null {
     const pages = parsed.map((p) => p.e?.page).filter((n): n is number => n !== null && n !== undefined);
     const pagesRise = pages.every((n, k) => k === 0 || n >= pages[k - 1]!);
     if (run.length >= 3 && pagesRise && (numbered.length >= 2 || run.length >= 4)) {
-      for (const j of run) ctx.claim(j, 'agenda');
+      for (const j of run) ctx.claim(j, 'agenda', 'agenda.table-of-contents');
       const keep = numbered.length >= 2 ? numbered : parsed.filter((p) => p.e && !SECTION_LABELS.has(labelKey(p.e.title)) && !groupLabel(p.e.title));
       return keep.map(({ j, e }) => ({ number: e!.number, title: e!.title, page: e!.page, source: ref(lines[j]! as Line) }));
     }
@@ -138,7 +138,7 @@ export function findKindLegend(ctx: SegmentContext): Map<string, string> {
     const m = /^([A-ZÅÄÖ])\s*(?:\t|\s+[-–=:]?\s*)(beslut|information|plan|rekommendation|uppföljning|yttrande|diskussion|anmälan|delgivning|val|remiss|förslag)$/i.exec(l.text.trim());
     if (m && ctx.isFree(i)) {
       legend.set(m[1]!, m[2]!.toLowerCase());
-      ctx.claim(i, 'legend');
+      ctx.claim(i, 'legend', 'agenda.kind-legend');
     }
   });
   return legend.size >= 2 ? legend : new Map();

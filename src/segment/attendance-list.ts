@@ -19,10 +19,10 @@ export function findAttendanceList(ctx: SegmentContext, from: number): Attendee[
     for (let k = ctx.nextContent(i); k >= 0 && k < i + 4 && /^§\s*\d+$/.test(ctx.lines[k]!.text.trim()); k = ctx.nextContent(k)) paragraphLines.push(k);
     const found = findAttendees(ctx, ctx.lines.length, i + 1);
     if (found.length === 0) continue;
-    for (const k of [i, ...paragraphLines]) ctx.claim(k, 'attendees');
+    for (const k of [i, ...paragraphLines]) ctx.claim(k, 'attendees', 'attendees.appendix-list');
     // "Bilaga 1, KF § 45" on the line above names the appendix; it is not text of the last item.
     const above = ctx.prevContent(i);
-    if (above >= 0 && ctx.isFree(above) && /^bilaga\b/i.test(ctx.lines[above]!.text.trim()) && ctx.lines[above]!.text.length <= 60) ctx.claim(above, 'attendees');
+    if (above >= 0 && ctx.isFree(above) && /^bilaga\b/i.test(ctx.lines[above]!.text.trim()) && ctx.lines[above]!.text.length <= 60) ctx.claim(above, 'attendees', 'attendees.appendix-list');
     return found;
   }
   return [];

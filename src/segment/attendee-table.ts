@@ -37,7 +37,7 @@ export function columnFields(text: string): Field[] | null {
  * code, a person, a cross) and by position otherwise.
  */
 export function readTable(ctx: SegmentContext, header: number, end: number, fields: Field[], stops: (l: Line) => boolean): { rows: TableRow[]; last: number } {
-  ctx.claim(header, 'attendees');
+  ctx.claim(header, 'attendees', 'attendees.table-heading');
   const rows: TableRow[] = [];
   const hasSubstitutes = fields.includes('substitute');
   let last = header;
@@ -64,13 +64,13 @@ export function readTable(ctx: SegmentContext, header: number, end: number, fiel
       else entry[f] ??= v;
     });
     rows.push({ entry, substitute, at: l });
-    ctx.claim(j, 'attendees');
+    ctx.claim(j, 'attendees', 'attendees.table-row');
     last = j;
   }
   // "Summa\t\tJa 21, Nej 18, Avstår 2" closes a roll-call table.
   const after = ctx.nextContent(last);
   if (after >= 0 && ctx.isFree(after) && /^(?:summa|totalt|s:a)\b/i.test(ctx.lines[after]!.text.trim())) {
-    ctx.claim(after, 'attendees');
+    ctx.claim(after, 'attendees', 'attendees.table-sum');
     last = after;
   }
   return { rows, last };

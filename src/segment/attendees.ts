@@ -105,9 +105,9 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0): Atte
     if (/^underskrift(?:er)?:?(?:\t|$)/i.test(text)) signing = true;
     else if (signing && (heading?.labels.length || (!heading && SECTION_LABELS.has(labelKey(text.split(/[:\t]/)[0] ?? '')) && !/^paragraf/i.test(text)))) signing = false;
     if (!heading || (signing && heading.role)) continue;
-    ctx.claim(i, 'attendees');
+    ctx.claim(i, 'attendees', 'attendees.group-heading');
     if (split) {
-      ctx.claim(i + 1, 'attendees');
+      ctx.claim(i + 1, 'attendees', 'attendees.wrapped-label');
       i++;
     }
     // Logical lines: a heading's own rest, then following lines, wrapped ones joined.
@@ -135,7 +135,7 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0): Atte
       if (ctx.zone[j] !== null) break;
       if (open && logical.length && !stopsBlock(ctx, l)) {
         logical[logical.length - 1]!.text += ' ' + l.text.trim();
-        ctx.claim(j, 'attendees');
+        ctx.claim(j, 'attendees', 'attendees.list-continues');
         open = l.wrapped || continuesList(l.text, ctx.lines[j + 1], logical[logical.length - 1]!.text);
         continue;
       }
@@ -144,7 +144,7 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0): Atte
       const place = byPlace(joined.text);
       if (!place && !isEntryText(joined.text)) break;
       logical.push(place ? { text: place.entries, at: l, organization: place.organization } : { text: joined.text, at: l });
-      for (let k = j; k <= joined.last; k++) ctx.claim(k, 'attendees');
+      for (let k = j; k <= joined.last; k++) ctx.claim(k, 'attendees', 'attendees.entry');
       j = joined.last;
     }
     for (const { text, at, organization } of logical) {

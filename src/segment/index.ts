@@ -17,7 +17,11 @@ export interface Segmented {
   items: Item[];
   signatures: Signature[];
   warnings: Warning[];
+  /** Per cleaned line: the zone and rule that claimed it and the item it belongs to (for `explain`). */
+  trace: LineTrace[];
 }
+
+export interface LineTrace { zone: string | null; rule: string | null; item: number | null; notes: string[] }
 
 export function segment(lines: readonly Line[]): Segmented {
   const ctx = new SegmentContext(lines);
@@ -39,7 +43,7 @@ export function segment(lines: readonly Line[]): Segmented {
     return last;
   };
   const headings = findHeadings(ctx, frontEnd);
-  for (const h of headings) for (let i = h.index; i <= h.last; i++) ctx.claim(i, 'heading');
+  for (const h of headings) for (let i = h.index; i <= h.last; i++) ctx.claim(i, 'heading', `items.heading-${h.scheme}`);
   const items = buildItems(ctx, headings, legend);
   for (const s of signatures) if (s.role) assignRole(attendees, s.name, s.role);
 
@@ -55,5 +59,6 @@ export function segment(lines: readonly Line[]): Segmented {
   if (document.dateText && !document.date) {
     ctx.warn('date-without-year', `the meeting date "${document.dateText}" gives no year, so no date is set`);
   }
-  return { document, attendees, agenda, items, signatures, warnings: ctx.warnings };
+  const trace = lines.map((_, i) => ({ zone: ctx.zone[i] ?? null, rule: ctx.rule[i] ?? null, item: ctx.item[i] ?? null, notes: ctx.notes[i] ?? [] }));
+  return { document, attendees, agenda, items, signatures, warnings: ctx.warnings, trace };
 }

@@ -23,6 +23,7 @@ export function buildItems(ctx: SegmentContext, headings: readonly Heading[], le
   return headings.map((h, k) => {
     const end = headings[k + 1]?.index ?? ctx.lines.length;
     const body: Line[] = [];
+    for (let i = h.index; i < end; i++) if (i <= h.last || ctx.isFree(i)) ctx.item[i] = k;
     for (let i = h.last + 1; i < end; i++) if (ctx.isFree(i)) body.push(ctx.lines[i]!);
     const heading = ctx.lines[h.index]!;
     let kind = h.kind;

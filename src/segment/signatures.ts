@@ -46,7 +46,7 @@ function digitalBlocks(ctx: SegmentContext): Signature[] {
         current.date = findDates(value).find((d) => d.iso)?.iso ?? null;
       }
     }
-    ctx.claim(i, 'signatures');
+    ctx.claim(i, 'signatures', 'signatures.digital-block');
   }
   return out;
 }
@@ -59,7 +59,7 @@ function digitalLines(ctx: SegmentContext): Signature[] {
     const m = DIGITAL_LINE.exec(l.text.trim());
     if (!m || !isName(m[1]!)) return;
     out.push({ role: roleWord(m[2]!) ?? m[2]!.trim(), name: m[1]!.trim(), date: null, method: 'digital', source: ref(l) });
-    ctx.claim(i, 'signatures');
+    ctx.claim(i, 'signatures', 'signatures.digital-line');
   });
   return out;
 }
@@ -82,7 +82,7 @@ function signatureLines(ctx: SegmentContext): Signature[] {
     const inlineRole = inline ? signatureRole(inline[1]!) : null;
     if (inline && inlineRole && isName(inline[2]!.replace(/,.*$/, ''))) {
       out.push({ role: inlineRole, name: inline[2]!.replace(/,.*$/, '').trim(), date: null, method: 'handwritten', source: ref(lines[i]!) });
-      ctx.claim(i, 'signatures');
+      ctx.claim(i, 'signatures', 'signatures.label-and-name');
       continue;
     }
     const cells = lines[i]!.text.split('\t').map((s) => s.trim()).filter((c) => c && !isSignatureLayout(c));
@@ -100,10 +100,10 @@ function signatureLines(ctx: SegmentContext): Signature[] {
       const shared = roles.length === 1 && rest.length > 1;
       if ((rest.length !== roles.length && !shared) || !parsed.every((p) => p && isName(p[1]!))) break;
       parsed.forEach((p, k) => out.push({ role: roles[shared ? 0 : k]!, name: p![1]!.trim(), date: null, method: 'handwritten', source: ref(l as Line) }));
-      for (const k of [i, j, ...skipped]) ctx.claim(k, 'signatures');
+      for (const k of [i, j, ...skipped]) ctx.claim(k, 'signatures', 'signatures.label-over-name');
       // "Underskrifter" on a line of its own above the box belongs to it, not to the last item's text.
       const above = ctx.prevContent(i);
-      if (above >= 0 && ctx.isFree(above) && /^underskrift(?:er)?:?$/i.test(lines[above]!.text.trim())) ctx.claim(above, 'signatures');
+      if (above >= 0 && ctx.isFree(above) && /^underskrift(?:er)?:?$/i.test(lines[above]!.text.trim())) ctx.claim(above, 'signatures', 'signatures.label-over-name');
       break;
     }
   }
