@@ -39,7 +39,7 @@ export async function explain(input: ConvertInput, options: ConvertOptions = {})
       became.push(`${t.zone === 'heading' ? 'heading of' : 'body of'} ${itemName(item)}`);
     }
     if (!l.furniture && t.zone === null && t.item === null && became.length === 0) became.push('unused');
-    return { page: l.page, line: l.line, text: l.text, furniture: l.furniture, zone: t.zone, rule: t.rule ?? (l.furniture ? `furniture.${l.furniture}` : null), became };
+    return { page: l.page, line: l.line, text: l.text, furniture: l.furniture, zone: t.zone, rule: l.furniture ? `furniture.${l.furniture}` : t.rule, became };
   });
   return { lines: explained, minutes };
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Converts every evaluation set with the built CLI and scores it with the shared structure scorer.
-// usage: node scripts/eval/score-sets.mjs [--sets text,pdf,synthetic,real] [--shared ../shared] [--detail]
-// Sets: text, pdf, scanned, hard (the seed fixtures as text, born-digital PDF, clean scan, hard scan),
+// usage: node scripts/eval/score-sets.mjs [--sets text,pdf,synthetic,real] [--shared ../shared] [--cli DIR] [--detail]
+// Sets: a folder of case folders (synthetic-*/input.txt + gold.json), or text, pdf, scanned, hard (the seed fixtures as text, born-digital PDF, clean scan, hard scan),
 // synthetic (this project's hand-annotated fixtures), real, real-hard (the real minutes and their degraded scans).
 // The shared folder (fixtures, gold, scorer) is not part of this repository; the script says so when it is missing.
 import { execFileSync } from 'node:child_process';
@@ -20,7 +20,8 @@ if (!fs.existsSync(scorer)) {
   console.error(`score-sets: no scorer at ${scorer} (pass --shared DIR)`);
   process.exit(2);
 }
-const cli = path.join(root, 'bin/protokoll.js');
+// --cli DIR scores another build (an older commit checked out elsewhere) on the same sets.
+const cli = path.join(path.resolve(opt('--cli', root)), 'bin/protokoll.js');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'protokoll-score-'));
 
 /** Each set: the inputs to convert (copied under the gold's names) and the gold folder. */
@@ -36,21 +37,29 @@ function setFiles(name) {
     case 'hard': return { gold: seedsGold, inputs: list(f('scanned-hard'), '.pdf').filter((x) => fs.existsSync(path.join(seedsGold, `${x.stem}.json`))) };
     case 'real': return { gold: realGold, inputs: list(f('real'), '.txt') };
     case 'real-hard': return { gold: realGold, inputs: list(f('scanned-hard'), '.pdf').filter((x) => fs.existsSync(path.join(realGold, `${x.stem}.json`))) };
-    case 'synthetic': {
-      const dirs = fs.readdirSync(path.join(root, 'fixtures')).filter((d) => d.startsWith('synthetic-'));
-      const gold = path.join(tmp, 'synthetic-gold');
-      fs.mkdirSync(gold, { recursive: true });
-      for (const d of dirs) fs.copyFileSync(path.join(root, 'fixtures', d, 'gold.json'), path.join(gold, `${d}.json`));
-      return { gold, inputs: dirs.map((d) => ({ stem: d, file: path.join(root, 'fixtures', d, 'input.txt') })) };
-    }
-    default: throw new Error(`unknown set ${name}`);
+    case 'synthetic': return caseFolders(path.join(root, 'fixtures'), name);
+    default:
+      // Any folder of case folders, each with input.* and gold.json (new synthetic minutes before they are pinned).
+      if (fs.existsSync(name) && fs.statSync(name).isDirectory()) return caseFolders(path.resolve(name), path.basename(name));
+      throw new Error(`unknown set ${name}`);
   }
+}
+
+/** Case folders named synthetic-* with input.txt (or .pdf) and gold.json. */
+function caseFolders(dir, label) {
+  const dirs = fs.readdirSync(dir).filter((d) => d.startsWith('synthetic-') && fs.existsSync(path.join(dir, d, 'gold.json')));
+  const gold = path.join(tmp, `${label}-gold`);
+  fs.mkdirSync(gold, { recursive: true });
+  for (const d of dirs) fs.copyFileSync(path.join(dir, d, 'gold.json'), path.join(gold, `${d}.json`));
+  const input = (d) => path.join(dir, d, fs.readdirSync(path.join(dir, d)).find((f) => /^input\.(txt|md|pdf|png)$/.test(f)));
+  return { gold, inputs: dirs.map((d) => ({ stem: d, file: input(d) })) };
 }
 
 for (const name of sets) {
   const { gold, inputs } = setFiles(name);
-  const inDir = path.join(tmp, name, 'in');
-  const outDir = path.join(tmp, name, 'out');
+  const label = path.basename(name);
+  const inDir = path.join(tmp, label, 'in');
+  const outDir = path.join(tmp, label, 'out');
   fs.mkdirSync(inDir, { recursive: true });
   for (const { stem, file } of inputs) fs.copyFileSync(file, path.join(inDir, stem + path.extname(file)));
   try {
@@ -59,6 +68,6 @@ for (const name of sets) {
   const out = execFileSync(process.execPath, [scorer, '--gold', gold, '--pred', outDir], { encoding: 'utf8' });
   const overall = /overall structure score: ([\d.]+)/.exec(out)?.[1];
   if (detail) console.log(`== ${name}\n${out}`);
-  else console.log(`${name.padEnd(10)} ${overall}   ${out.split('\n').slice(1, -2).map((l) => l.trim().split(/\s+/).slice(0, 2).join(' ')).map((s) => s.replace(/\.json /, ' ')).join(' · ')}`);
+  else console.log(`${label.padEnd(10)} ${overall}   ${out.split('\n').slice(1, -2).map((l) => l.trim().split(/\s+/).slice(0, 2).join(' ')).map((s) => s.replace(/\.json /, ' ')).join(' · ')}`);
 }
 fs.rmSync(tmp, { recursive: true, force: true });

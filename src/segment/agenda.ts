@@ -2,8 +2,9 @@
 import type { Line } from '../document.js';
 import type { AgendaEntry } from '../schema/minutes.js';
 import type { SegmentContext } from './context.js';
-import { AGENDA_LABELS, SECTION_LABELS, groupLabel } from './labels.js';
+import { AGENDA_LABELS, SECTION_LABELS, groupLabel } from './vocabulary.js';
 import { findDates } from './dates.js';
+import { findParagraphIndex } from './index-list.js';
 import { labelKey, ref } from './text.js';
 
 /** "§784 Mötets öppnande ..... 4", "3. Budget\t12", "Tid och plats.....1" */
@@ -43,7 +44,7 @@ export function parseAgendaLine(text: string, withPage: boolean): ParsedEntry | 
 const isDayLine = (t: string) => findDates(t).some((d) => d.text.length >= t.trim().length - 2) || /^(?:dag \d+|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)\b.{0,20}$/i.test(t.trim());
 
 export function findAgenda(ctx: SegmentContext): AgendaEntry[] {
-  return agendaUnderHeading(ctx) ?? tableOfContents(ctx) ?? [];
+  return findParagraphIndex(ctx) ?? agendaUnderHeading(ctx) ?? tableOfContents(ctx) ?? [];
 }
 
 /** A heading line "Dagordning"/"Agenda" followed by entries, up to furniture or the next section. */

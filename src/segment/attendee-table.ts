@@ -2,7 +2,7 @@
 import type { Line } from '../document.js';
 import type { SegmentContext } from './context.js';
 import { isParty, parseEntry, type EntryFields } from './entries.js';
-import { roleWord } from './labels.js';
+import { roleWord } from './vocabulary.js';
 import { labelKey } from './text.js';
 
 type Field = 'name' | 'party' | 'organization' | 'title' | 'role' | 'replaces' | 'note' | 'substitute' | 'mark';

@@ -4,7 +4,7 @@ import type { Attendee, AttendeeGroup } from '../schema/minutes.js';
 import type { SegmentContext } from './context.js';
 import { parseEntry, splitEntries, type EntryFields } from './entries.js';
 import { columnFields, readTable } from './attendee-table.js';
-import { LABEL_FIRST_WORDS, SECTION_LABELS, groupLabel, roleHeading, type GroupLabel } from './labels.js';
+import { LABEL_FIRST_WORDS, SECTION_LABELS, groupLabel, roleHeading, type GroupLabel } from './vocabulary.js';
 import { labelKey, ref } from './text.js';
 
 interface HeadingParts { labels: GroupLabel[]; role: string | null; rest: string }

@@ -1,7 +1,7 @@
 // Reads decisions, votes and reservations out of an item's body lines.
 import type { Line } from '../document.js';
 import type { Decision, Vote } from '../schema/minutes.js';
-import { isBodySectionLabel, isDecisionHeading } from './labels.js';
+import { isBodySectionLabel, isDecisionHeading } from './vocabulary.js';
 import { BULLET, joinLines, paragraphs, ref } from './text.js';
 
 /**

@@ -1,5 +1,5 @@
 // Parses attendee entries: "Name (S), Org", "Name (M) (ordförande) (Region) note", "X ersätter Y", several per line.
-import { roleWord } from './labels.js';
+import { roleWord } from './vocabulary.js';
 import { NAME, isName } from './text.js';
 
 export interface EntryFields {

@@ -3,7 +3,7 @@ import type { Line } from '../document.js';
 import type { DocumentKind, Header } from '../schema/minutes.js';
 import type { SegmentContext } from './context.js';
 import { findDates, findTimes } from './dates.js';
-import { AGENDA_LABELS, LABEL_FIRST_WORDS, SECTION_LABELS, groupLabel, roleHeading } from './labels.js';
+import { AGENDA_LABELS, LABEL_FIRST_WORDS, SECTION_LABELS, groupLabel, roleHeading } from './vocabulary.js';
 import { isPageNumber } from '../clean/furniture.js';
 import { isTitleLike, keySet, labelKey } from './text.js';
 

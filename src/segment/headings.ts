@@ -1,7 +1,10 @@
 // Finds item headings: "§ 12 Title", numbered headings ("3. Title"), and unnumbered headings marked by cues.
+import type { Line } from '../document.js';
+import { caseNumberOf } from './case-number.js';
 import type { SegmentContext } from './context.js';
 import { findDates } from './dates.js';
-import { AGENDA_LABELS, SECTION_LABELS, groupLabel, isBodySectionLabel, isDecisionHeading, isItemCue, roleHeading } from './labels.js';
+import { parseOcrParagraphHeading, parseParagraphHeading, titleParts } from './item-heading.js';
+import { AGENDA_LABELS, SECTION_LABELS, groupLabel, isBodySectionLabel, isDecisionHeading, isItemCue, roleHeading } from './vocabulary.js';
 import { endsWithAbbreviation, isTitleLike, keySet, labelKey } from './text.js';
 
 export interface Heading {
@@ -17,14 +20,8 @@ export interface Heading {
   scheme: 'paragraph' | 'numbered' | 'cue' | 'empty' | 'after-decision';
 }
 
-/** "§ 12 Title", "§12", and with the body's abbreviation in front: "KS § 45", "BUN §3". */
-const PARAGRAPH = /^(?:[A-ZÅÄÖ]{1,6}\s*)?§\s*(\d{1,5})(?![\d-–])\s*[.:]?\s*(.*)$/;
 /** "3. Title", "3) Title", and the spelled-out "Ärende 3: Title", "Punkt 3. Title". */
 const NUMBERED = /^(?:(?:ärende|punkt|ärendenummer)\s+)?(\d{1,3})(?:[.)]|(?<=(?:ärende|punkt|ärendenummer)\s+\d{1,3})[:.]?)\s+(\S.*)$/i;
-const CASE_NUMBER = /\b(?:Dnr|Diarienr|Diarienummer|Dnr\.)\s*:?\s*([A-ZÅÄÖ]{0,6}\s?\d{2,4}[/.-]\d{1,6}(?:[/.:-]\d{1,4})?)\b/i;
-const BARE_CASE_NUMBER = /^([A-ZÅÄÖ]{1,6}\s?\d{4}[/.-]\d{1,6}(?:[/.:-]\d{1,4})?)$/;
-/** A kind code after the title; OCR reads "(I)" as "(1)", "(l)" or "(|)". */
-const KIND = /\s*\(([A-ZÅÄÖ1l|])\)\s*$/;
 
 /** Section names that are also the titles of agenda items ("Dagordning", "Övriga frågor"). */
 const ITEM_TITLES = keySet(['Dagordning', 'Övriga frågor', 'Nästa möte', 'Information', 'Ärenden']);
@@ -34,91 +31,98 @@ function isFrontMatter(t: string): boolean {
   return SECTION_LABELS.has(key) || AGENDA_LABELS.has(key) || groupLabel(t) !== null || roleHeading(t.replace(/:$/, '')) !== null;
 }
 
-/** Splits "Title (B)" and "Dnr KS 2021/0345" off a heading's title. */
-function titleParts(raw: string): { title: string; kind: string | null; caseNumber: string | null } {
-  let title = raw.replace(/\t+/g, ' ').replace(/\s*\.{2,}\s*\d*$/, '').trim();
-  let caseNumber: string | null = null;
-  // "§ 8 BUN 2024/17": a heading that holds only a body's code and a number is a case number without "Dnr".
-  const bare = BARE_CASE_NUMBER.exec(title);
-  if (bare) return { title: '', kind: null, caseNumber: bare[1]! };
-  const c = CASE_NUMBER.exec(title);
-  if (c) {
-    caseNumber = c[1]!.trim();
-    title = (title.slice(0, c.index) + title.slice(c.index + c[0].length)).replace(/\s{2,}/g, ' ').replace(/^[\s,;–-]+|[\s,;–-]+$/g, '');
-  }
-  let kind: string | null = null;
-  const k = KIND.exec(title);
-  if (k) {
-    kind = /[1l|]/.test(k[1]!) ? 'I' : k[1]!;
-    title = title.slice(0, k.index).trim();
-  }
-  // OCR leaves specks after a title as a few loose marks ("Tema kompetensförsörjning \"-:"); a title ends in a word.
-  title = title.replace(/\s+[^\p{L}\p{N}()[\]?!]{1,4}$/u, '').replace(/:$/, '').trim();
-  // "§ 12. Val av justeringsmän.": older minutes end a heading with a full stop, which is not part of its title.
-  if (/[^.]\.$/.test(title) && !endsWithAbbreviation(title)) title = title.slice(0, -1);
-  return { title, kind, caseNumber };
+/** Where a line ends, in character widths from the left margin. */
+const lineEnd = (l: Line) => { const c = l.cells[l.cells.length - 1]!; return c.x + c.text.length; };
+
+/** The usual length of a full line of running text in this document (text copies have no wrap marks). */
+function measureOf(ctx: SegmentContext): number {
+  const ends = ctx.lines.filter((l) => !l.furniture && l.text.split(/\s+/).length >= 6).map(lineEnd).sort((a, b) => a - b);
+  return ends.length ? ends[Math.floor((ends.length - 1) * 0.9)]! : 80;
 }
 
-/** A heading whose title is on the following line(s): "§ 12 Dnr KS 2021/0345" then "Budget 2025". */
-function extendTitle(ctx: SegmentContext, index: number, title: string, caseNumber: string | null): { title: string; caseNumber: string | null; last: number } {
+/** A line that cannot continue a title: a section heading, a label, another heading, a case number, a list point. */
+function stopsTitle(text: string): boolean {
+  const t = text.trim();
+  return isDecisionHeading(t) || isBodySectionLabel(t) || isItemCue(t) || parseParagraphHeading(t) !== null || caseNumberOf(t) !== null
+    || (isFrontMatter(t) && !ITEM_TITLES.has(labelKey(t))) || /^[-–•*]\s/.test(t) || /^att\s/i.test(t);
+}
+
+/**
+ * A heading's title: what its own line gives, else the next line (after a case number standing alone); then the
+ * lines that continue it. A title runs on over the page width: a line starting in lower case, or, where the line
+ * above is full, one starting with a capital or a name that does not end a sentence ("… till kommunstyrelsens
+ * ordförande" / "Robert Lind (M) om energiplan får ställas"). A case number right under the title belongs to it.
+ */
+function extendTitle(ctx: SegmentContext, index: number, parts: { title: string; caseNumber: string | null; kind: string | null }, measure: number)
+  : { title: string; caseNumber: string | null; kind: string | null; last: number } {
+  let { title, caseNumber, kind } = parts;
   let last = index;
-  let t = title;
-  let cn = caseNumber;
-  // Wrapped title lines continue it.
-  while (ctx.lines[last]!.wrapped && t && last + 1 < ctx.lines.length && ctx.isFree(last + 1)) {
-    last++;
-    t += ' ' + ctx.lines[last]!.text.trim();
-  }
-  // Plain text has no wrap marks: a short lowercase line right under an unfinished title continues it.
-  const under = ctx.lines[last + 1];
-  if (t && under && ctx.isFree(last + 1) && !under.gapBefore && !ctx.lines[last]!.wrapped && /^\p{Ll}/u.test(under.text.trim())
-    && under.text.trim().length <= 60 && !/[.;:]$/.test(t) && (ctx.lines[last + 2]?.gapBefore ?? true)) {
-    last++;
-    t += ' ' + under.text.trim();
-  }
-  if (!t) {
-    const j = ctx.nextContent(last);
-    if (j >= 0 && ctx.isFree(j)) {
-      const p = titleParts(ctx.lines[j]!.text);
-      if (!p.caseNumber || p.title) {
-        t = p.title;
-        cn ??= p.caseNumber;
-        last = j;
-      }
+  if (!title) {
+    let j = ctx.nextContent(last);
+    if (j >= 0 && ctx.isFree(j) && caseNumberOf(ctx.lines[j]!.text)) {
+      caseNumber ??= caseNumberOf(ctx.lines[j]!.text);
+      last = j;
+      j = ctx.nextContent(j);
     }
-  }
-  // A case number on the line right after the title belongs to the heading.
-  const j = ctx.nextContent(last);
-  if (j >= 0 && ctx.isFree(j) && !cn) {
-    const c = CASE_NUMBER.exec(ctx.lines[j]!.text);
-    if (c && ctx.lines[j]!.text.trim().length <= c[0].length + 12) {
-      cn = c[1]!.trim();
+    const t = j >= 0 ? ctx.lines[j]!.text.trim() : '';
+    if (j >= 0 && ctx.isFree(j) && !stopsTitle(t) && !(/[.!?]$/.test(t) && !endsWithAbbreviation(t))) {
+      const p = titleParts(t);
+      title = p.title;
+      caseNumber ??= p.caseNumber;
+      kind ??= p.kind;
       last = j;
     }
   }
-  return { title: t, caseNumber: cn, last };
+  for (let n = 0; title && n < 3; n++) {
+    const j = last + 1;
+    const here = ctx.lines[last]!;
+    const next = ctx.lines[j];
+    if (!next || !ctx.isFree(j) || next.page !== here.page || (next.gapBefore && !here.wrapped)) break;
+    const t = next.text.trim();
+    if (stopsTitle(t) || (/[.!?:]$/.test(title) && !endsWithAbbreviation(title))) break;
+    const full = here.wrapped || lineEnd(here) >= measure * 0.7;
+    // The block the title is in ends after this line: a gap, a section heading, or the page's end follows.
+    const after = ctx.lines[j + 1];
+    const blockEnds = !after || after.gapBefore || after.page !== next.page || stopsTitle(after.text);
+    const lower = /^\p{Ll}/u.test(t);
+    const sentence = /[.!?]$/.test(t) && !endsWithAbbreviation(t);
+    if (!(here.wrapped || (lower && (full || blockEnds)) || (full && blockEnds && !sentence && t.length <= 130))) break;
+    title += ' ' + t;
+    last = j;
+  }
+  // "§ 14 Tilldelning" over "Dnr 2024:17": a case number right under the title.
+  const j = ctx.nextContent(last);
+  if (j >= 0 && ctx.isFree(j) && !caseNumber && caseNumberOf(ctx.lines[j]!.text)) {
+    caseNumber = caseNumberOf(ctx.lines[j]!.text);
+    last = j;
+  }
+  return { title: titleParts(title).title || title, caseNumber, kind, last };
 }
-
-/** OCR reads "§794" as "8794": on an OCR'd line, a leading 8 before the next paragraph number in sequence is a §. */
-const OCR_PARAGRAPH = /^8\s?(\d{2,4})(?![\d-–])\s*[.:]?\s*(.*)$/;
 
 function paragraphHeadings(ctx: SegmentContext): Heading[] {
   const out: Heading[] = [];
+  const measure = measureOf(ctx);
   let last: number | null = null;
   ctx.lines.forEach((l, i) => {
     if (!ctx.isFree(i)) return;
-    let m = PARAGRAPH.exec(l.text.trim());
-    if (!m && l.ocr && last !== null) {
-      const o = OCR_PARAGRAPH.exec(l.text.trim());
-      if (o && (Number(o[1]) === last + 1 || Number(o[1]) === last + 2)) m = o;
+    let h = parseParagraphHeading(l.text);
+    if (!h && l.ocr && last !== null) {
+      const o = parseOcrParagraphHeading(l.text);
+      if (o && (o.paragraph === last + 1 || o.paragraph === last + 2)) h = o;
     }
-    if (!m) return;
-    last = Number(m[1]);
-    const parts = titleParts(m[2]!);
-    const ext = extendTitle(ctx, i, parts.title, parts.caseNumber);
-    const title = titleParts(ext.title);
-    if (!title.title) return;
-    out.push({ index: i, last: ext.last, paragraph: Number(m[1]), number: null, title: title.title, kind: parts.kind ?? title.kind, caseNumber: ext.caseNumber, scheme: 'paragraph' });
+    if (!h || h.paragraph === null) return;
+    last = h.paragraph;
+    const ext = extendTitle(ctx, i, h, measure);
+    const prev = out[out.length - 1];
+    // The same § again with nothing between (a heading printed twice, as header and heading): one heading.
+    if (prev && prev.paragraph === h.paragraph && prev.number === h.number && ctx.nextContent(prev.last) === i) {
+      prev.last = ext.last;
+      prev.caseNumber ??= ext.caseNumber;
+      if (!prev.title) prev.title = ext.title;
+      return;
+    }
+    if (!ext.title) return;
+    out.push({ index: i, last: ext.last, paragraph: h.paragraph, number: h.number, title: ext.title, kind: h.kind ?? ext.kind, caseNumber: ext.caseNumber, scheme: 'paragraph' });
   });
   return out;
 }
@@ -171,11 +175,11 @@ function numberedHeadings(ctx: SegmentContext): Heading[] {
   const chain: number[] = [];
   for (let k = end; k >= 0; k = best[k]!.prev) chain.unshift(k);
   if (chain.length < 2 && !(chain.length === 1 && (ctx.lines[cands[chain[0]!]!.i]!.heading || ctx.lines[cands[chain[0]!]!.i]!.bold))) return [];
+  const measure = measureOf(ctx);
   return chain.map((k) => {
     const c = cands[k]!;
-    const parts = titleParts(c.rest);
-    const ext = extendTitle(ctx, c.i, parts.title, parts.caseNumber);
-    return { index: c.i, last: ext.last, paragraph: null, number: String(c.n), title: titleParts(ext.title).title, kind: parts.kind, caseNumber: ext.caseNumber, scheme: 'numbered' as const };
+    const ext = extendTitle(ctx, c.i, titleParts(c.rest), measure);
+    return { index: c.i, last: ext.last, paragraph: null, number: String(c.n), title: ext.title, kind: ext.kind, caseNumber: ext.caseNumber, scheme: 'numbered' as const };
   });
 }
 

@@ -8,7 +8,7 @@ import { SegmentContext } from './context.js';
 import { findHeadings } from './headings.js';
 import { emptyHeader, readHeader } from './header.js';
 import { buildItems } from './items.js';
-import { findDigitalSignatures, findSignatureLines } from './signatures.js';
+import { findEarlySignatures, findSignatureLines, mergeSignatures } from './signatures.js';
 
 export interface Segmented {
   document: Header;
@@ -30,13 +30,10 @@ export function segment(lines: readonly Line[]): Segmented {
   // Attendee lists belong to the front matter: before the first "§ N" heading, when there is one.
   const firstParagraph = lines.findIndex((l, i) => ctx.isFree(i) && /^(?:[A-ZÅÄÖ]{1,6}\s*)?§\s*\d+(?![\d-–])/.test(l.text.trim()));
   const front = firstParagraph >= 0 ? firstParagraph : lines.length;
-  const digital = findDigitalSignatures(ctx);
+  const early = findEarlySignatures(ctx);
   const attendees = findAttendees(ctx, front);
   for (const a of findAttendanceList(ctx, front)) if (!attendees.some((x) => x.name === a.name)) attendees.push(a);
-  // The same person in the same role twice (a signature page and the e-signing record) is one signature.
-  const signatures = [...digital, ...findSignatureLines(ctx)]
-    .filter((s, k, all) => all.findIndex((x) => x.role === s.role && x.name.toLowerCase() === s.name.toLowerCase()) === k)
-    .sort((a, b) => a.source.page - b.source.page || a.source.line - b.source.line);
+  const signatures = mergeSignatures([...early, ...findSignatureLines(ctx)]);
   const frontEnd = () => {
     let last = 0;
     ctx.zone.forEach((z, i) => { if (z === 'attendees' || (z === 'agenda' && i < front)) last = i + 1; });

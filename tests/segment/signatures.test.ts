@@ -81,3 +81,37 @@ describe('signatures', () => {
     expect(s.map((x) => [x.role, x.name, x.method])).toEqual([['sekreterare', 'Elin Carlsson', 'digital']]);
   });
 });
+
+describe('signer lines on the front page', () => {
+  it('reads role and names after a justering cue, parted by a colon, a column gap or one space', () => {
+    const r = segmentText([
+      'Plats och tid för justering\tDigital justering', '',
+      'Sekreterare\tJonas Berg\tParagrafer §§ 40-46', '',
+      'Ordförande Karin Sjö (C)', '',
+      'Protokolljusterare Ali Hassan', '',
+      'ANSLAG/BEVIS', '', '§ 40 Öppnande', 'Text.',
+    ].join('\n'));
+    expect(r.signatures.map((s) => [s.role, s.name, s.method])).toEqual([['sekreterare', 'Jonas Berg', 'digital'], ['ordförande', 'Karin Sjö', 'digital'], ['justerare', 'Ali Hassan', 'digital']]);
+  });
+  it('reads two justerare on one line, and "Protokollet har justerats av:" as the cue', () => {
+    const r = segmentText('Protokollet har justerats av:\nSekreterare: Eva Strand\nJusterande: Per Ek och Lisa Holm\n\n§ 1 Öppnande\nText.');
+    expect(r.signatures.map((s) => [s.role, s.name])).toEqual([['sekreterare', 'Eva Strand'], ['justerare', 'Per Ek'], ['justerare', 'Lisa Holm']]);
+  });
+  it('does not take a notice that the protocol was signed digitally for a signing page running to the end', () => {
+    const r = segmentText('Protokollet har justerats digitalt\n\nBeslutande\nAnna Ek (S)\nBo Lund (M)\n\n§ 1 Öppnande\nText.');
+    expect(r.attendees.map((a) => a.name)).toEqual(['Anna Ek', 'Bo Lund']);
+    expect(r.items).toHaveLength(1);
+  });
+});
+
+describe('e-signing records', () => {
+  it('reads names followed by the record\'s fields and merges them with the signer lines', () => {
+    const r = segmentText([
+      'Justering: Digital', 'Ordförande: Marie Lund', 'Justerare: Jan Berg', '', '§ 1 Öppnande', 'Text.',
+      '\fUndertecknat av följande personer', '', 'MARIE LUND', 'Datum: 2025-02-03 10:11:12', 'Transaktionsidentitet: ABC123', '',
+      'Jan Erik Berg', 'Datum: 2025-02-04 08:00:01', 'Transaktionsidentitet: DEF456',
+    ].join('\n'));
+    expect(r.signatures.map((s) => [s.role, s.name, s.method, s.date])).toEqual([['ordförande', 'Marie Lund', 'digital', '2025-02-03'], ['justerare', 'Jan Berg', 'digital', '2025-02-04']]);
+    expect(r.items[0]!.body).toBe('Text.');
+  });
+});

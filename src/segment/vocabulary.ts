@@ -1,4 +1,4 @@
-// The fixed vocabulary of Swedish minutes: section labels and what each one means, in one place.
+// The vocabulary of Swedish minutes in one place: labels of groups, roles, header fields, agenda and item sections.
 import type { AttendeeGroup } from '../schema/minutes.js';
 import { keySet, labelKey } from './text.js';
 
@@ -118,4 +118,19 @@ export function isItemCue(text: string): boolean {
   const t = text.trim();
   return /^(?:anteckningar|sammanfattning|ärendebeskrivning|bakgrund|beskrivning av ärendet|föredragande)\s*(?::|$)/iu.test(t)
     || /^(?:s\*mm\*nf\*ttning|\*nt\*ckning\*r)/.test(labelKey(t));
+}
+
+/** Labels printed with a signer's name: under or over a signature line, or before the name on the front page. */
+const SIGNATURE_LABELS = new Map<string, string>([
+  ...['Ordförande', 'Mötesordförande'].map((l) => [labelKey(l), 'ordförande'] as const),
+  ...['Justerare', 'Justerande', 'Justeras', 'Justeras av', 'Protokolljusterare', 'Protokollsjusterare']
+    .map((l) => [labelKey(l), 'justerare'] as const),
+  ...['Sekreterare', 'Vid protokollet', 'Antecknat av', 'Antecknad av', 'Protokollförare', 'Vid pennan', 'Vid anteckningarna', 'Antecknare',
+    'Mötessekreterare', 'Minnesanteckningar förda av', 'Anteckningar förda av', 'Vid tangentbordet', 'Protokollet fört av', 'Protokollförd av']
+    .map((l) => [labelKey(l), 'sekreterare'] as const),
+]);
+
+/** The role a signature label names; "Utses att justera" names a person to sign, not a signature. */
+export function signatureRole(text: string): string | null {
+  return SIGNATURE_LABELS.get(labelKey(text)) ?? null;
 }
