@@ -47,35 +47,56 @@ export function findAgenda(ctx: SegmentContext): AgendaEntry[] {
   return findParagraphIndex(ctx) ?? agendaUnderHeading(ctx) ?? tableOfContents(ctx) ?? [];
 }
 
-/** A heading line "Dagordning"/"Agenda" followed by entries, up to furniture or the next section. */
+/** A contents line ends in its page number: after dot leaders, a column gap, or a space. */
+const PAGE_AT_END = /\S(?:\s*\.{2,}\s*|\s*…+\s*|\t|\s+)\d{1,3}$/;
+
+/**
+ * A heading line "Dagordning"/"Agenda"/"Innehåll" followed by entries, up to the next section. A contents list (most
+ * lines ending in page numbers) runs on over a page break, and an entry without a page number wraps into the next
+ * line that has one ("Diskussion om … 2024" / "för Eksta Bostads AB … 4").
+ */
 function agendaUnderHeading(ctx: SegmentContext): AgendaEntry[] | null {
   const start = ctx.lines.findIndex((l, i) => ctx.isFree(i) && AGENDA_LABELS.has(labelKey(l.text)));
   if (start < 0) return null;
-  const entries: AgendaEntry[] = [];
-  const claimed: number[] = [start];
-  let firstTitle: string | null = null;
+  const rows: number[] = [];
+  const days: number[] = [];
   for (let j = start + 1; j < ctx.lines.length; j++) {
     const l = ctx.lines[j]!;
     if (l.furniture) {
-      if (entries.length) break;
+      // A page break ends the list, unless the next page goes on with contents lines.
+      const next = ctx.nextContent(j);
+      const toc = rows.length > 0 && rows.filter((k) => PAGE_AT_END.test(ctx.lines[k]!.text.trim())).length >= rows.length * 0.6;
+      if (rows.length && !(toc && next >= 0 && PAGE_AT_END.test(ctx.lines[next]!.text.trim()))) break;
       continue;
     }
     if (ctx.zone[j] !== null) break;
     const t = l.text.trim();
     if (SECTION_LABELS.has(labelKey(t)) || groupLabel(t)) break;
-    if (isDayLine(t)) { claimed.push(j); continue; }
+    if (isDayLine(t)) { days.push(j); continue; }
     if (t.length > 160 || (/[.!?]$/.test(t) && !/\b(?:m\.fl|m\.m|etc)\.\)?$/.test(t))) break;
-    let text = t;
-    let last = j;
-    while (ctx.lines[last]!.wrapped && last + 1 < ctx.lines.length && !ctx.lines[last + 1]!.furniture) text += ' ' + ctx.lines[++last]!.text.trim();
-    const withPage = TOC_LINE.test(text) && /(?:\.{2,}|\t)\s*\d{1,3}$/.test(text);
-    const e = parseAgendaLine(text, withPage);
+    if (!parseAgendaLine(t, false)) break;
+    rows.push(j);
+  }
+  const toc = rows.filter((k) => PAGE_AT_END.test(ctx.lines[k]!.text.trim())).length >= Math.max(2, rows.length * 0.6);
+  const entries: AgendaEntry[] = [];
+  const claimed: number[] = [start, ...days];
+  let firstTitle: string | null = null;
+  for (let r = 0; r < rows.length; r++) {
+    const j = rows[r]!;
+    let text = ctx.lines[j]!.text.trim();
+    let last = r;
+    // A line the page width broke goes on in the next; in a contents list, until a line with a page number.
+    while (last + 1 < rows.length && (ctx.lines[rows[last]!]!.wrapped || (toc && !PAGE_AT_END.test(ctx.lines[rows[last]!]!.text.trim()))) && text.length < 250) {
+      text += ' ' + ctx.lines[rows[++last]!]!.text.trim();
+    }
+    const withPage = toc && TOC_LINE.test(text);
+    const e = parseAgendaLine(text, withPage) ?? parseAgendaLine(text, false);
     if (!e) break;
     if (firstTitle !== null && e.title === firstTitle) break; // the notes restate the first entry: the agenda is over
     firstTitle ??= e.title;
-    entries.push({ number: e.number, title: e.title, page: e.page, source: ref(l) });
-    for (let k = j; k <= last; k++) claimed.push(k);
-    j = last;
+    entries.push({ number: e.number, title: e.title, page: e.page, source: ref(ctx.lines[j]!) });
+    for (let k = r; k <= last; k++) claimed.push(rows[k]!);
+    r = last;
   }
   if (!entries.length) return null;
   for (const k of claimed) ctx.claim(k, 'agenda', 'agenda.under-heading');

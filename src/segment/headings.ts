@@ -86,7 +86,9 @@ function extendTitle(ctx: SegmentContext, index: number, parts: { title: string;
     const blockEnds = !after || after.gapBefore || after.page !== next.page || stopsTitle(after.text);
     const lower = /^\p{Ll}/u.test(t);
     const sentence = /[.!?]$/.test(t) && !endsWithAbbreviation(t);
-    if (!(here.wrapped || (lower && (full || blockEnds)) || (full && blockEnds && !sentence && t.length <= 130))) break;
+    // A title never ends in a preposition or conjunction: "… nämndeman i Lunds tingsrätt för" goes on.
+    const unfinished = /\s(?:för|av|och|i|om|till|med|på|från|inom|samt|gällande|avseende|angående|vid|mot|under|efter|enligt|eller|de|den|det|en|ett)$/i.test(title);
+    if (!(here.wrapped || (lower && (full || blockEnds)) || (full && blockEnds && !sentence && t.length <= 130) || (unfinished && !sentence && t.length <= 130))) break;
     title += ' ' + t;
     last = j;
   }
@@ -142,33 +144,54 @@ function ocrDigits(text: string): [string, string, string] | null {
  * weight, a candidate on the line right after another lowers it; the heaviest rising chain wins.
  */
 function numberedHeadings(ctx: SegmentContext): Heading[] {
-  const cands: Array<{ i: number; n: number; rest: string; w: number }> = [];
+  const cands: Array<{ i: number; n: number; rest: string; w: number; title: number }> = [];
   ctx.lines.forEach((l, i) => {
     if (!ctx.isFree(i)) return;
+    const t = l.text.trim();
+    // A point's number alone on its line, the title on the next: "3" / "Risk- och väsentlighetsanalys".
+    const alone = /^(\d{1,3})\.?$/.exec(t);
+    if (alone) {
+      const j = ctx.nextContent(i);
+      const next = j >= 0 ? ctx.lines[j]!.text.trim() : '';
+      if (j < 0 || !ctx.isFree(j) || !isTitleLike(next) || stopsTitle(next) || (isFrontMatter(next) && !ITEM_TITLES.has(labelKey(next)))) return;
+      cands.push({ i, n: Number(alone[1]), rest: next, w: 1 + (l.gapBefore ? 1 : 0), title: j });
+      return;
+    }
     // OCR reads "3." as "3," often enough that a comma counts on OCR'd lines, and it leaves heading marks
     // glued to the number ("X3.", "\"4.", "\"45." for "## 5."): there the last digit is a reading too.
-    const m = NUMBERED.exec(l.text.trim()) ?? (l.ocr ? /^["“”'X+#]{0,3}(\d{1,3})[.,]\s+(\S.*)$/.exec(l.text.trim()) ?? ocrDigits(l.text.trim()) : null);
+    const m = NUMBERED.exec(t) ?? (l.ocr ? /^["“”'X+#]{0,3}(\d{1,3})[.,]\s+(\S.*)$/.exec(t) ?? ocrDigits(t) : null);
     if (!m) return;
     const rest = m[2]!;
     const readings = [Number(m[1])];
-    if (l.ocr && m[1]!.length >= 2 && !NUMBERED.test(l.text.trim())) readings.push(Number(m[1]!.slice(-1)));
+    if (l.ocr && m[1]!.length >= 2 && !NUMBERED.test(t)) readings.push(Number(m[1]!.slice(-1)));
     if (!isTitleLike(rest) && !(rest.endsWith(':') && isTitleLike(rest.slice(0, -1))) && !(l.wrapped && rest.length < 130)) return;
     // "5. Övriga frågor" and "2. Dagordning" are items; only a numbered list of attendee groups is not.
     if (/^att\s/i.test(rest) || groupLabel(rest) !== null || roleHeading(rest.replace(/:$/, '')) !== null) return;
     let w = 1 + (l.heading ? 2 : 0) + (l.bold ? 1 : 0) + (l.gapBefore ? 1 : 0);
     const prev = cands[cands.length - 1];
     if (prev && ctx.prevContent(i) === prev.i && !l.heading) w = 0.2;
-    if (l.ocr && /^["“”'X+#]/.test(l.text.trim())) w += 1; // marks left before the number: a heading
-    for (const n of readings) cands.push({ i, n, rest, w });
+    if (l.ocr && /^["“”'X+#]/.test(t)) w += 1; // marks left before the number: a heading
+    for (const n of readings) cands.push({ i, n, rest, w, title: i });
   });
-  // Heaviest chain of strictly rising numbers (steps of at most 2), by dynamic programming.
+  // Heaviest chain of strictly rising numbers (steps of at most 2), by dynamic programming: the best chain ending
+  // at each number so far is kept, so each candidate looks back at two entries, not at every earlier candidate.
   const best = cands.map((c) => ({ w: c.w, prev: -1 }));
-  for (let a = 0; a < cands.length; a++) {
-    for (let b = 0; b < a; b++) {
-      if (cands[b]!.i >= cands[a]!.i) continue; // two readings of one line never follow each other
-      const step = cands[a]!.n - cands[b]!.n;
-      if (step >= 1 && step <= 2 && best[b]!.w + cands[a]!.w > best[a]!.w) best[a] = { w: best[b]!.w + cands[a]!.w, prev: b };
+  const endingAt = new Map<number, number>();
+  for (let a = 0; a < cands.length;) {
+    // Two readings of one line never follow each other: a line's candidates look back together, then are entered.
+    let z = a;
+    while (z < cands.length && cands[z]!.i === cands[a]!.i) z++;
+    for (let k = a; k < z; k++) {
+      for (const step of [1, 2]) {
+        const b = endingAt.get(cands[k]!.n - step);
+        if (b !== undefined && best[b]!.w + cands[k]!.w > best[k]!.w) best[k] = { w: best[b]!.w + cands[k]!.w, prev: b };
+      }
     }
+    for (let k = a; k < z; k++) {
+      const held = endingAt.get(cands[k]!.n);
+      if (held === undefined || best[k]!.w > best[held]!.w) endingAt.set(cands[k]!.n, k);
+    }
+    a = z;
   }
   let end = -1;
   best.forEach((b, k) => { if (end < 0 || b.w > best[end]!.w) end = k; });
@@ -178,7 +201,7 @@ function numberedHeadings(ctx: SegmentContext): Heading[] {
   const measure = measureOf(ctx);
   return chain.map((k) => {
     const c = cands[k]!;
-    const ext = extendTitle(ctx, c.i, titleParts(c.rest), measure);
+    const ext = extendTitle(ctx, c.title, titleParts(c.rest), measure);
     return { index: c.i, last: ext.last, paragraph: null, number: String(c.n), title: ext.title, kind: ext.kind, caseNumber: ext.caseNumber, scheme: 'numbered' as const };
   });
 }

@@ -40,8 +40,14 @@ export function findParagraphIndex(ctx: SegmentContext): AgendaEntry[] | null {
     if (seen.has(cands[k]!.key)) { start = k; break; }
     seen.add(cands[k]!.key);
   }
-  if (start < 2) return null;
+  if (start < 1) return null;
   const listed = cands.slice(0, start);
+  // One listed number is an index only under its label ("Innehåll", "Ärendelista").
+  const labelled = (() => {
+    for (let k = ctx.prevContent(listed[0]!.index), n = 0; k >= 0 && n < 3; k = ctx.prevContent(k), n++) if (AGENDA_LABELS.has(labelKey(ctx.lines[k]!.text))) return true;
+    return false;
+  })();
+  if (start < 2 && !labelled) return null;
   const again = new Set(cands.slice(start).map((c) => c.key));
   // Most listed numbers come back as items, and the list is dense: a few lines under each entry at most.
   if (listed.filter((c) => again.has(c.key)).length < listed.length * 0.6) return null;

@@ -73,9 +73,9 @@ export function isTitleLike(text: string): boolean {
   return true;
 }
 
-/** "m.m.", "m.fl.", "etc." end titles without ending a sentence. */
+/** "m.m.", "m.fl.", "etc.", "kap." end titles without ending a sentence. */
 export function endsWithAbbreviation(t: string): boolean {
-  return /\b(?:m\.\s?fl|m\.\s?m|etc|osv|bl\.\s?a|t\.\s?ex|resp|ca)\.\)?$/i.test(t.trim());
+  return /\b(?:m\.\s?fl|m\.\s?m|etc|osv|bl\.\s?a|t\.\s?ex|resp|ca|kap|nr|st|jfr|enl|ang|avs|forts|t\.\s?o\.\s?m|fr\.\s?o\.\s?m)\.\)?$/i.test(t.trim());
 }
 
 /** "verksam-" + "heten" is one word broken by the page; "test-" + "och" is a suspended compound and keeps its hyphen. */

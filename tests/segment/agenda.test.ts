@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAgenda, findKindLegend, parseAgendaLine } from '../../src/segment/agenda.js';
-import { contextOf } from '../helpers.js';
+import { contextOf, segmentText } from '../helpers.js';
 
 describe('agenda lines', () => {
   it('reads § numbers, dot leaders, page numbers and kind codes', () => {
@@ -52,5 +52,19 @@ describe('agenda blocks', () => {
     const ctx = contextOf('Ärendeförteckning\n\n§ 45\tUpprop\t2\n§ 46\tVal av justerare\t2\n§ 47\tMeddelanden\t3\n\n§ 45\n\nUpprop\n\nUpprop förrättas.');
     expect(findAgenda(ctx).map((e) => e.title)).toEqual(['Upprop', 'Val av justerare', 'Meddelanden']);
     expect(ctx.zone[ctx.lines.findIndex((l) => l.text === '§ 45')]).toBeNull();
+  });
+});
+
+describe('contents lists', () => {
+  it('joins an entry wrapped before its page number and runs on over a page break', () => {
+    const ctx = contextOf('Innehåll\n\nMötets öppnande   2\nUppföljning av granskningen av\nbyggnadsnämnden   3\nÖvriga frågor   4\n\fAvslutning   4\n\nText börjar här.');
+    expect(findAgenda(ctx).map((e) => [e.title, e.page])).toEqual([
+      ['Mötets öppnande', 2], ['Uppföljning av granskningen av byggnadsnämnden', 3], ['Övriga frågor', 4], ['Avslutning', 4],
+    ]);
+  });
+  it('reads a single listed § under its label as the agenda, not an item', () => {
+    const r = segmentText('Innehåll\n\n§ 9 Dnr 2024:3\nTilldelningsbeslut ........ 3\n\f§ 9\tDnr 2024:3\nTilldelningsbeslut\n\nBeslut\nNämnden antar anbudet.');
+    expect(r.agenda.map((a) => [a.number, a.title])).toEqual([['9', 'Tilldelningsbeslut']]);
+    expect(r.items).toHaveLength(1);
   });
 });

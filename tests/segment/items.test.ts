@@ -122,3 +122,18 @@ describe('item headings', () => {
     expect(items('§ 12. Val av justeringsmän.\nText.\n\n§ 13. Anslag till vägar m.m.\nText.').map((i) => i.title)).toEqual(['Val av justeringsmän', 'Anslag till vägar m.m.']);
   });
 });
+
+describe('numbered points', () => {
+  it('reads a point whose number stands alone on the line above its title', () => {
+    const r = segmentText('Närvarande: Anna Lind, Per Öst\n\n1\nMötets öppnande\nOrdföranden öppnade mötet.\n\n2\n\nVal av sekreterare\nPer Öst valdes.\n\n3\nÖvriga frågor\nInga.');
+    expect(r.items.map((i) => [i.number, i.title])).toEqual([['1', 'Mötets öppnande'], ['2', 'Val av sekreterare'], ['3', 'Övriga frågor']]);
+  });
+  it('continues a title that ends in a preposition, whatever the next line starts with', () => {
+    const r = segmentText('§ 4\tDnr 2023:8\nAnsökan om bidrag för\nRenovering av bygdegården\n\nBeslut\nBidrag beviljas.');
+    expect(r.items[0]!.title).toBe('Ansökan om bidrag för Renovering av bygdegården');
+  });
+  it('does not stop a title at an abbreviation ("kap.")', () => {
+    const r = segmentText('§ 5\tDnr 2023:9\nRemiss om ändringar i 9 kap.\nmiljöbalken\n\nBeslut\nNämnden antar yttrandet.');
+    expect(r.items[0]!.title).toBe('Remiss om ändringar i 9 kap. miljöbalken');
+  });
+});
