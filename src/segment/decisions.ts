@@ -1,8 +1,9 @@
 // Reads decisions, votes and reservations out of an item's body lines.
 import type { Line } from '../document.js';
 import type { Decision, Vote } from '../schema/minutes.js';
-import { isBodySectionLabel, isDecisionHeading } from './vocabulary.js';
-import { BULLET, joinLines, paragraphs, ref } from './text.js';
+import { isBodySectionLabel } from './vocabulary.js';
+import { RULE_LINE, isIntro, splitSections } from './sections.js';
+import { BULLET, endsWithAbbreviation, joinLines, paragraphs, ref } from './text.js';
 
 /**
  * "att …", "- att …", "1. att …"; OCR may leave a quote where an italic mark stood ("\"Att …"), and reads a
@@ -18,52 +19,28 @@ const INLINE_DECISION = /^(?:(?:[\p{Lu}][\p{L}-]*\s+){0,2}(?:beslutar|beslutade|
 
 export interface ItemFindings { decisions: Decision[]; votes: Vote[]; reservations: string[] }
 
-/** "Förslag till beslut", "Arbetsutskottets förslag": what was proposed, which gives way to what was decided. */
-const PROPOSAL = /förslag|föreslå/i;
-
-/** "Beslut: Nätverket beslutar att …" is a heading and its first line in one: split it so both rules see their part. */
-function splitInlineHeadings(body: readonly Line[]): Line[] {
-  return body.flatMap((l) => {
-    const m = /^([^:]{3,40}):\s*(\S.*)$/.exec(l.text.trim());
-    if (!m || !isDecisionHeading(m[1]!)) return [l];
-    return [{ ...l, text: m[1]! }, { ...l, text: m[2]!, gapBefore: false }];
-  });
-}
-
+/**
+ * Decisions come from the item's decision sections (Beslut, "<Body>s beslut", "Förslag till beslut i kommunfullmäktige");
+ * a proposal section ("Förslag till beslut") counts only where no decision section exists. An item without either
+ * gives its decisions in running text: "Kommunstyrelsen beslutar att …", "Beslöts att …".
+ */
 export function readDecisions(lines: readonly Line[]): Decision[] {
-  const body = splitInlineHeadings(lines);
+  const sections = splitSections(lines);
+  const decided = sections.filter((s) => s.kind === 'decision');
+  const chosen = decided.length ? decided : sections.filter((s) => s.kind === 'proposal');
+  if (chosen.length) return chosen.flatMap((s) => clauses(withoutIntro(s.lines)));
   const out: Decision[] = [];
-  let sawHeading = false;
-  const headings = body.filter((l) => isDecisionHeading(l.text));
-  const hasDecision = headings.some((l) => !PROPOSAL.test(l.text));
-  for (let i = 0; i < body.length; i++) {
-    const heading = body[i]!;
-    if (!isDecisionHeading(heading.text)) continue;
-    sawHeading = true;
-    if (hasDecision && PROPOSAL.test(heading.text)) {
-      // "Förslag till beslut" / "Tekniska nämnden beslutar att" / points: the line that opens the points is the proposal's too
-      const next = body[i + 1];
-      if (next && !next.gapBefore && isDecisionHeading(next.text)) i++;
-      continue;
-    }
-    const block: Line[] = [];
-    let j = i + 1;
-    for (; j < body.length; j++) {
-      const l = body[j]!;
-      // "Kommunstyrelsen föreslår kommunfullmäktige besluta" right under "Beslut" introduces the clauses.
-      const intro = isDecisionHeading(l.text) && !block.some((b) => CLAUSE.test(b.text.trim()));
-      if (!intro && (isDecisionHeading(l.text) || isBodySectionLabel(l.text))) break;
-      if (!intro) block.push(l);
-    }
-    out.push(...clauses(block));
-    i = j - 1;
-  }
-  if (!sawHeading) {
-    for (const para of paragraphs(body)) {
-      if (INLINE_DECISION.test(para[0]!.text.trim())) out.push({ text: joinLines(para), source: ref(para[0]!) });
-    }
+  for (const para of paragraphs(lines.filter((l) => !RULE_LINE.test(l.text.trim())))) {
+    if (INLINE_DECISION.test(para[0]!.text.trim())) out.push({ text: joinLines(para), source: ref(para[0]!) });
   }
   return out;
+}
+
+/** The opening lines of a decision section that introduce its clauses ("Kommunfullmäktige beslutar:") are not decisions. */
+function withoutIntro(lines: readonly Line[]): Line[] {
+  let k = 0;
+  while (k < lines.length && isIntro(lines[k]!.text) && !CLAUSE.test(lines[k]!.text.trim())) k++;
+  return lines.slice(k);
 }
 
 /**
@@ -84,8 +61,14 @@ function clauses(block: readonly Line[]): Decision[] {
     const t = l.text.trim();
     // Plain text keeps a paragraph on one line: a line that opens with the decision formula after a finished
     // sentence is a decision of its own ("Nämnden beslutar att förelägga …." / "Nämnden beslutar att … vite").
-    const restated = current !== null && INLINE_DECISION.test(t) && /[.!]$/.test(current.lines[current.lines.length - 1]!.text.trim());
-    const starts = hasClause ? CLAUSE.test(t) : hasNumbered ? NUMBERED_POINT.test(t) : hasBullets ? BULLET.test(l.text) : l.gapBefore || !current || restated;
+    const before = current?.lines[current.lines.length - 1]!.text.trim() ?? '';
+    const restated = current !== null && INLINE_DECISION.test(t) && /[.!]$/.test(before);
+    // Without clauses, points or bullets each paragraph is a decision; a paragraph may end without a blank line (a
+    // sentence ends the line and the next opens with a capital), and a blank line before a line in lower case is
+    // only where the page broke a sentence.
+    const sentenceEnded = /[.!]$/.test(before) && !endsWithAbbreviation(before) && /^[\p{Lu}\d"”]/u.test(t);
+    const paragraphStarts = !current || (l.gapBefore && !/^\p{Ll}/u.test(t)) || sentenceEnded || restated;
+    const starts = hasClause ? CLAUSE.test(t) : hasNumbered ? NUMBERED_POINT.test(t) : hasBullets ? BULLET.test(l.text) : paragraphStarts;
     if (starts) {
       current = { lines: [l] };
       out.push(current);
@@ -97,7 +80,7 @@ function clauses(block: readonly Line[]): Decision[] {
     }
     const isSubPoint = BULLET.test(t);
     const prev = current.lines[current.lines.length - 1]!;
-    const continues = !l.gapBefore || isSubPoint || /[:,]$/.test(prev.text.trim()) && !/^[\p{Lu}]/u.test(t) || prev.wrapped;
+    const continues = !l.gapBefore || isSubPoint || /^\p{Ll}/u.test(t) && !CLAUSE.test(t) || /[:,]$/.test(prev.text.trim()) && !/^[\p{Lu}]/u.test(t) || prev.wrapped;
     if ((hasClause || hasNumbered || hasBullets) && !continues) break;
     current.lines.push(l);
   }

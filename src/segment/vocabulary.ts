@@ -104,7 +104,8 @@ export const BODY_SECTION_LABELS = keySet([
   'Ekonomiska konsekvenser', 'Motivering', 'Bedömning', 'Förvaltningens bedömning', 'Ärendets beredning', 'Beredning',
   'Åtgärd', 'Åtgärder', 'Ansvarig', 'Uppföljning',
   'Beslutet ska skickas till', 'Beslutet expedieras till', 'Beslutet ska expedieras till', 'Expedieras', 'Protokollsutdrag till', 'Utdrag till',
-  'Beslutsgång', 'Beslutsordning', 'Omröstningsresultat',
+  'Beslutsgång', 'Beslutsordning', 'Omröstningsresultat', 'Beslutsmotivering', 'Motivering till beslut', 'Skäl för beslutet', 'Överläggning',
+  'Handläggning', 'Ärendets handläggning', 'Förslag till beslut på sammanträdet', 'Yrkanden på sammanträdet',
 ]);
 
 export function isBodySectionLabel(text: string): boolean {

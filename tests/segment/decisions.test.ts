@@ -104,3 +104,24 @@ describe('votes and reservations', () => {
     expect(readVotes(linesOf('Vid omröstning röstade 7 kommuner ja och 2 nej.\n\n7 kommuner röstade ja och 2 röstade nej.')).map((v) => [v.yes, v.no])).toEqual([[7, 2]]);
   });
 });
+
+describe('decision sections', () => {
+  it('ends a paragraph where a sentence ends a line and the next opens with a capital, but not at a page\'s blank line before lower case', () => {
+    expect(decisions('Beslut\n\nNämnden godkänner avtalet med Bygg AB.\nOrdföranden får i uppdrag att underteckna avtalet för\n\nnämndens räkning.\nParagrafen justeras omedelbart.'))
+      .toEqual(['Nämnden godkänner avtalet med Bygg AB.', 'Ordföranden får i uppdrag att underteckna avtalet för nämndens räkning.', 'Paragrafen justeras omedelbart.']);
+  });
+  it('ends the decision at a rule line and at "Beslutet expedieras till"', () => {
+    expect(decisions('Beslut\n- att anta planen.\n_______________\nBeslutet expedieras till:\nPlaneringsavdelningen')).toEqual(['att anta planen.']);
+  });
+  it('takes "Förslag till beslut i kommunfullmäktige" as what the body resolved, and not the motions made at the meeting', () => {
+    expect(decisions('Förslag till beslut i kommunfullmäktige\nKommunfullmäktige antar riktlinjerna.\n\nSammanfattning av ärendet\nText.\n\nFörslag till beslut på sammanträdet\nEva Ek (S) yrkar avslag.'))
+      .toEqual(['Kommunfullmäktige antar riktlinjerna.']);
+  });
+  it('leaves out the line that opens a list of what was decided', () => {
+    expect(decisions('Beslut\nRevisionen beslutar att ge:\nAnna Berg ett arvode för medverkan den 3 mars.\nPer Lind ett arvode för medverkan den 5 mars.'))
+      .toEqual(['Anna Berg ett arvode för medverkan den 3 mars.', 'Per Lind ett arvode för medverkan den 5 mars.']);
+  });
+  it('does not read the motivation after the decision as a decision', () => {
+    expect(decisions('Förslag till beslut i kommunstyrelsen\nKommunstyrelsen lämnar negativt planbesked.\nBeslutsmotivering\nPlatsen är olämplig.')).toEqual(['Kommunstyrelsen lämnar negativt planbesked.']);
+  });
+});
