@@ -1,7 +1,8 @@
 // Rows into cells: a column gap (a tab, or three or more spaces in a text copy) separates cells, each kept with its position.
 import type { Cell } from '../document.js';
 
-const TAB_WIDTH = 8;
+/** A tab advances to the next stop this wide: tabs separate columns, so a label and the lines indented under its value line up. */
+const TAB_WIDTH = 40;
 
 /**
  * Splits one row into cells. Plain text gives positions by its character columns (a text copy made with

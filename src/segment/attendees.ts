@@ -1,7 +1,8 @@
 // Finds attendee blocks under group headings and parses their entries; role headings assign roles.
-import type { Line } from '../document.js';
+import { setCells, type Line } from '../document.js';
 import type { Attendee, AttendeeGroup } from '../schema/minutes.js';
-import type { SegmentContext } from './context.js';
+import { secondColumn, splitColumns } from './columns.js';
+import { SegmentContext } from './context.js';
 import { parseEntry, splitEntries, type EntryFields } from './entries.js';
 import { columnFields, readTable } from './attendee-table.js';
 import { LABEL_FIRST_WORDS, SECTION_LABELS, groupLabel, roleHeading, type GroupLabel } from './vocabulary.js';
@@ -92,8 +93,8 @@ function toAttendee(e: EntryFields, group: AttendeeGroup | null, role: string | 
  * while lines read as entries; wrapped lines are joined first so an entry broken by the page width
  * stays whole.
  */
-export function findAttendees(ctx: SegmentContext, end: number, start = 0): Attendee[] {
-  const attendees: Attendee[] = [];
+export function findAttendees(ctx: SegmentContext, end: number, start = 0, depth = 0): Attendee[] {
+  const attendees: Attendee[] = depth < 2 ? columnBlocks(ctx, start, end, depth) : [];
   const roles: Array<{ name: string; role: string; at: Line }> = [];
   // Under "Underskrifter", "Ordförande" over a name is a signature line, not a role given to an attendee.
   let signing = false;
@@ -169,6 +170,66 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0): Atte
   }
   for (const r of roles) assignRole(attendees, r.name, r.role);
   return attendees;
+}
+
+/**
+ * Two columns of people side by side under group labels (members left, substitutes and staff right, each column with
+ * labels of its own and notes wrapped in it) are read as two lists, one column after the other. The block runs from
+ * a group label to the end of its page or the next part of the front matter.
+ */
+function columnBlocks(ctx: SegmentContext, start: number, end: number, depth: number): Attendee[] {
+  const out: Attendee[] = [];
+  for (let i = start; i < end; i++) {
+    if (!ctx.isFree(i) || !readGroupHeading(ctx.lines[i]!.text)?.labels.length) continue;
+    const block: number[] = [];
+    for (let k = i; k < end && ctx.lines[k]!.page === ctx.lines[i]!.page; k++) {
+      const l = ctx.lines[k]!;
+      if (l.furniture) continue;
+      if (!ctx.isFree(k) || (k > i && (endsColumnBlock(l.text) || labelWithValue(l) || !l.cells.every((c) => isListCell(c.text))))) break;
+      block.push(k);
+    }
+    const lines = block.map((k) => ctx.lines[k]!);
+    const edge = secondColumn(lines);
+    if (edge === null) continue;
+    const streams = splitColumns(lines, edge);
+    // Columns of people, not labels beside their values: both sides hold people on two rows or more.
+    if (streams.some((st) => st.filter((l) => isEntryText(l.text.replace(/\t/g, ' '))).length < 2)) continue;
+    for (const stream of streams) {
+      // A column without a label of its own is under the label the block began with.
+      if (!readGroupHeading(stream[0]!.text)) {
+        const label: Line = { ...lines[0]!, wrapped: false };
+        setCells(label, [lines[0]!.cells[0]!]);
+        stream.unshift(label);
+      }
+      const sub = new SegmentContext(stream);
+      out.push(...findAttendees(sub, stream.length, 0, depth + 1));
+      ctx.warnings.push(...sub.warnings);
+    }
+    for (const k of block) ctx.claim(k, 'attendees', 'attendees.columns');
+    i = block[block.length - 1]!;
+  }
+  return out;
+}
+
+/** "Övriga närvarande<tab>Maria Lind, regiondirektör": a label with its value beside it starts a part of its own. */
+function labelWithValue(l: Line): boolean {
+  if (l.cells.length < 2) return false;
+  const first = l.cells[0]!.text.replace(/:$/, '');
+  return (groupLabel(first) !== null || roleHeading(first) !== null) && l.cells.slice(1).some((c) => !readGroupHeading(c.text));
+}
+
+/** A cell of a list of people: a label, a person, or a note wrapped from the line above ("§§ 80–84", "kl. 18.20–19.45"). */
+function isListCell(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 90) return false;
+  return readGroupHeading(t) !== null || isEntryText(t) || byPlace(t) !== null || (t.length <= 40 && /^(?:§|kl\b|klockan|\d|\p{Ll}|\()/u.test(t));
+}
+
+/** A part of the front matter that is not a list of people: place and time, justering, signatures, an index, an item. */
+function endsColumnBlock(text: string): boolean {
+  const first = text.split('\t')[0]!.trim();
+  const label = first.split(':')[0]!;
+  return (SECTION_LABELS.has(labelKey(label)) && !groupLabel(label)) || roleHeading(label) !== null || /^§\s*\d/.test(first) || /^(?:anslag|bevis|underskrift)/i.test(first);
 }
 
 /**

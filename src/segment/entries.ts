@@ -26,11 +26,13 @@ const TITLE_END = /(?:direktör|chef|råd|sekreterare|strateg|handläggare|ansva
 const ORG_WORD = /\b(?:kommun|kommuns|region|regionen|stad|län|länsstyrelsen|förbund|förbundet|AB|bolag|bolaget|förvaltning|förvaltningen|kontoret|nämnd|nämnden|styrelse|styrelsen|sekretariatet|SKR|myndighet|universitet|högskola|verket)\b/iu;
 
 export function isTitle(s: string): boolean {
-  const last = s.trim().replace(/[.,]$/, '').split(/\s+/).pop() ?? '';
-  return TITLE_END.test(last) && !ORG_WORD.test(s);
+  const words = s.trim().replace(/[.,]$/, '').split(/\s+/);
+  // "verksamhetschef samhällsbyggnadskontoret", "specialist mark & exploatering": a title, then where it is held.
+  if (words.length > 1 && TITLE_END.test(words[0]!) && words.length <= 5) return true;
+  return TITLE_END.test(words[words.length - 1] ?? '') && !ORG_WORD.test(s);
 }
 
-const NOTE_WORD = /\b(?:kl\.?|klockan|dag|del av|§|§§|fr\.?o\.?m|t\.?o\.?m|från|till|ej|deltar|deltog|via|digitalt|på distans|närvarande|lämnade|anslöt|under|punkt|ärende)\b/iu;
+const NOTE_WORD = /(?:^|\s)§|\b(?:kl\.?|klockan|dag|del av|fr\.?o\.?m|t\.?o\.?m|från|till|ej|deltar|deltog|via|digitalt|på distans|närvarande|lämnade|anslöt|under|punkt|ärende)\b/iu;
 const REPLACES = /^(?:ersätter|ersättare för|tjänstgör för|tjänstgörande för|(?:tjänstgörande\s+)?i stället för|(?:tjänstgörande\s+)?istället för|för)\s+(.+)$/iu;
 
 /** Reads one entry; null when the text does not start with a personal name. */

@@ -50,9 +50,15 @@ export function keySet(labels: readonly string[]): Set<string> {
 
 export const ref = (l: Pick<Line, 'page' | 'line'>): SourceRef => ({ page: l.page, line: l.line });
 
-const NAME_WORD = String.raw`(?:[A-ZÅÄÖÉÜØ][\p{Ll}'’]+(?:-[A-ZÅÄÖÉÜ]?[\p{Ll}'’]+)*|[A-ZÅÄÖ]\.|af|von|van|de|der|den|la|du)`;
+/** A capitalised word in any Latin script ("Škorić", "Kjærgaard", "Hodžić"), double names included ("Karl-Erik"). */
+const FULL_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*`;
+/** An initial, with its full stop or, between the given name and the surname, without ("Anna K Berg"). */
+const INITIAL = String.raw`\p{Lu}(?:\.|(?=\s+\p{Lu}))`;
+const NAME_WORD = String.raw`(?:${FULL_WORD}|${INITIAL}|af|von|van|de|der|den|la|du)`;
+/** Words of minutes' labels that stand capitalised before a name and are never a given name. */
+const NOT_A_NAME = String.raw`(?!(?:Ordförande|Ordf|Vice|Ledamot|Ledamöter|Ersättare|Tjänstgörande|Sekreterare|Justerare|Justerande|Protokolljusterare|Beslutande|Övriga|Närvarande|Frånvarande|Tjänstepersoner|Tjänstemän|Region|Kommun|Styrelsen|Mötet|Protokoll|Dag|Datum|Paragrafer|Plats|Tid|Sida|Bilaga|Underskrifter|Utses|Ej)\b)`;
 /** A personal name: two to four capitalised words (particles allowed inside). */
-export const NAME = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){1,3}`;
+export const NAME = String.raw`${NOT_A_NAME}${NAME_WORD}(?:\s+${NAME_WORD}){1,3}`;
 export const NAME_RE = new RegExp(`^${NAME}$`, 'u');
 
 /** Also accepts names written in capitals ("HERMAN CRESPIN"), as signature blocks do. */

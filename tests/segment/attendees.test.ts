@@ -52,10 +52,31 @@ describe('attendee blocks', () => {
     expect(a.map((x) => [x.name, x.group])).toEqual([['Anna Ek', 'närvarande'], ['Per Holm', 'närvarande'], ['Eva Lund', 'närvarande'], ['Karin Berg', 'övriga']]);
     expect(a[3]!.title).toBe('Kommunchef');
   });
-  it('splits two columns interleaved by the text extractor', () => {
+  it('reads two columns side by side as two lists, one column after the other', () => {
     const a = attendees('Beslutande\tErsättare\nAnna Ek (S)\tPer Holm (S)\nLars Björk (M)\tEva Lund (M)');
     expect(a.map((x) => [x.name, x.group])).toEqual([
-      ['Anna Ek', 'beslutande'], ['Per Holm', 'ersättare'], ['Lars Björk', 'beslutande'], ['Eva Lund', 'ersättare'],
+      ['Anna Ek', 'beslutande'], ['Lars Björk', 'beslutande'], ['Per Holm', 'ersättare'], ['Eva Lund', 'ersättare'],
+    ]);
+  });
+  it('reads columns set with spaces, each with labels of its own and notes wrapped in it', () => {
+    const a = attendees([
+      'Beslutande',
+      'Ledamöter                           Tjänstgörande ersättare',
+      'Siv Ek (S), ordförande              Ola Holm (M) ersätter Bo Ek (M),',
+      'Jan Öst (M)                         §§ 3–5',
+      'Anna K Berg (C)                     Dragan Šarić (S) ersätter Lena Ruth (S)',
+      'Per Ström (V)',
+      'Kim Ahl (SD)                        Ej tjänstgörande ersättare',
+      'Lisa Bo (L)                         Ulf Ring (M)',
+      '                                    Övriga närvarande',
+      '                                    Eva Sand, kommunsekreterare, §§ 1–2,',
+      '                                    kl. 18.00–19.30',
+    ].join('\n'));
+    expect(a.map((x) => [x.name, x.group, x.replaces, x.note])).toEqual([
+      ['Siv Ek', 'beslutande', null, null], ['Jan Öst', 'beslutande', null, null], ['Anna K Berg', 'beslutande', null, null],
+      ['Per Ström', 'beslutande', null, null], ['Kim Ahl', 'beslutande', null, null], ['Lisa Bo', 'beslutande', null, null],
+      ['Ola Holm', 'beslutande', 'Bo Ek', '§§ 3–5'], ['Dragan Šarić', 'beslutande', 'Lena Ruth', null], ['Ulf Ring', 'ersättare', null, null],
+      ['Eva Sand', 'övriga', null, '§§ 1–2, kl. 18.00–19.30'],
     ]);
   });
   it('gives a role to people named under a role heading, without listing them twice', () => {
@@ -121,7 +142,7 @@ describe('attendee blocks', () => {
 
   it('reads "Ledamöter\tErsättare" as two groups side by side, not as a table of one person\'s fields', () => {
     const a = attendees('Beslutande\nLedamöter\tErsättare\nEva Ek (S), ordförande\tJohan Vik (S)\nGunnar Is (C)\tLinnea Holm (C)\nPatrik Sand (S) ersätter Sofia Lind (S)');
-    expect(a.map((x) => [x.name, x.group])).toEqual([['Eva Ek', 'beslutande'], ['Johan Vik', 'ersättare'], ['Gunnar Is', 'beslutande'], ['Linnea Holm', 'ersättare'], ['Patrik Sand', 'beslutande']]);
+    expect(a.map((x) => [x.name, x.group])).toEqual([['Eva Ek', 'beslutande'], ['Gunnar Is', 'beslutande'], ['Patrik Sand', 'beslutande'], ['Johan Vik', 'ersättare'], ['Linnea Holm', 'ersättare']]);
   });
 
   it('stops joining wrapped lines where the layout says the line ended, even after "kommun Name" inside a joined line', () => {
