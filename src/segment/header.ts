@@ -5,6 +5,7 @@ import type { SegmentContext } from './context.js';
 import { findDates, findTimes } from './dates.js';
 import { AGENDA_LABELS, LABEL_FIRST_WORDS, SECTION_LABELS, groupLabel, roleHeading } from './vocabulary.js';
 import { isPageNumber } from '../clean/furniture.js';
+import { readFields } from './fields.js';
 import { isTitleLike, keySet, labelKey } from './text.js';
 
 const DOC_TYPE = /^(sammanträdesprotokoll|protokoll|justerat protokoll|protokollsutdrag|minnesanteckningar|mötesanteckningar|anteckningar|minnesanteckning|mötesprotokoll|beslutsprotokoll|styrelseprotokoll)$|^(?:protokoll|minnesanteckningar|anteckningar)\s+(?:fört|förda|från|vid)\s+\p{L}.{0,60}$/iu;
@@ -144,29 +145,36 @@ export function readHeader(ctx: SegmentContext, end: number, hasMinutesStructure
     if (pn && !h.protocolNumber) h.protocolNumber = pn[1] ?? pn[2] ?? null;
   }
 
-  // Date, times and place: labelled values first, then any dated line of the front matter.
-  const labelled = labelledValues(ctx, Math.max(end, 1), TIME_PLACE);
-  const timeSources = labelled.length ? labelled.map((x) => x.value) : [];
-  for (const v of timeSources) {
-    const dates = findDates(v);
+  // Date, times and place from the front matter's fields; then any dated line that is not about justering or the notice.
+  const fields = readFields(ctx, Math.max(end, 1));
+  const notMeeting = new Set(fields.filter((f) => f.key === 'justering' || f.key === 'notice').map((f) => f.at));
+  const meeting = fields.filter((f) => f.key === 'place-time' || f.key === 'date' || f.key === 'time' || f.key === 'place');
+  for (const f of meeting) {
+    const dates = findDates(f.value);
     const dated = dates.find((d) => d.iso);
     if (!h.dateText && dates[0]) h.dateText = dates[0].text;
-    if (!h.date && dated) { h.date = dated.iso; h.dateText = dated.text; }
+    if (!h.date && dated) {
+      h.date = dated.iso;
+      h.dateText = dated.text;
+      ctx.note(f.at, `header date ${dated.iso}`);
+    }
     const later = dates.filter((d) => d.iso && d.iso !== h.date).pop();
-    if (later && !h.endDate) h.endDate = later.iso;
-    const times = findTimes(v);
+    if (later && !h.endDate && f.key !== 'date') h.endDate = later.iso;
+    const times = findTimes(f.value);
+    if (!h.startTime && times.start) ctx.note(f.at, `header time ${times.start}–${times.end ?? ''}`);
     h.startTime ??= times.start;
     h.endTime ??= times.end;
   }
-  const placeValue = labelled.find((x) => labelKey('Plats') === x.label || labelKey('Lokal') === x.label)?.value
-    ?? labelled.find((x) => /\*/.test(x.label) && (x.label.includes('pl*ts') || x.label.includes('l*k*l')))?.value
-    ?? labelled[0]?.value;
-  if (placeValue) h.location = locationFrom(placeValue);
+  const placeField = meeting.find((f) => f.key === 'place') ?? meeting.find((f) => f.key === 'place-time');
+  if (placeField) {
+    h.location = placeField.key === 'place' ? (locationFrom(placeField.value) ?? null) : locationFrom(placeField.value);
+    if (h.location) ctx.note(placeField.at, `header location ${h.location}`);
+  }
   if (!h.date) {
     for (const l of front) {
-      if (l.furniture === 'page-number') continue;
+      if (l.furniture === 'page-number' || notMeeting.has(l)) continue;
       const d = findDates(l.text).find((x) => x.iso);
-      if (d) { h.date = d.iso; h.dateText = d.text; break; }
+      if (d) { h.date = d.iso; h.dateText = d.text; ctx.note(l, `header date ${d.iso}`); break; }
     }
   }
   // "… kl. 19.00 i kommunalhuset i Skogsby." in the opening sentence of older minutes, with no label.
@@ -176,6 +184,7 @@ export function readHeader(ctx: SegmentContext, end: number, hasMinutesStructure
   }
   if (!h.startTime) {
     for (const l of front) {
+      if (notMeeting.has(l)) continue;
       const t = findTimes(l.text);
       if (t.start) { h.startTime = t.start; h.endTime = t.end; break; }
     }
@@ -190,16 +199,24 @@ export function readHeader(ctx: SegmentContext, end: number, hasMinutesStructure
     }
   }
 
-  // Paragraph range: "Paragrafer §§ 784-796", "§§ 1–15".
-  const paraLabel = labelledValues(ctx, Math.max(end, 1), PARAGRAPHS_LABEL)[0]?.value;
-  const cells = front.flatMap((l) => l.text.split('\t')).map((c) => c.trim());
-  // A signature box row can carry the label and its range in cells of their own: "…\tParagrafer\t23–31".
-  const besideLabel = cells.find((t, k) => k > 0 && /^paragrafer?:?$/i.test(cells[k - 1]!) && /^(?:§§?\s*)?\d+\s*[-–]\s*\d+$/.test(t));
-  const rangeText = paraLabel ?? besideLabel ?? cells
-    .find((t) => /^(?:paragrafer?\s*)?§§\s*\d+\s*[-–]\s*\d+|^paragrafer?\s+§?\s*\d+\s*[-–]\s*§?\s*\d+/i.test(t));
-  const r = rangeText ? PARAGRAPH_RANGE.exec(rangeText) ?? /(\d+)\s*[-–]\s*(\d+)/.exec(rangeText) : null;
-  if (r) h.paragraphs = { from: Number(r[1]), to: Number(r[2]) };
+  // Paragraph range: "Paragrafer §§ 784-796", "Paragraf: § 41-§ 54", "Paragraf 14" (one §: 14–14), else a range of its own.
+  const paraField = fields.find((f) => f.key === 'paragraphs');
+  const cells = front.flatMap((l) => l.cells.map((c) => c.text));
+  const rangeText = paraField?.value ?? cells.find((t) => /^(?:paragrafer?\s*)?§§\s*\d+\s*[-–]\s*\d+$/i.test(t.trim()));
+  h.paragraphs = paragraphRange(rangeText);
+  if (h.paragraphs && paraField) ctx.note(paraField.at, `header paragraphs ${h.paragraphs.from}–${h.paragraphs.to}`);
   return h;
+}
+
+/** "§§ 784-796", "§ 41-§ 54", "§1-§11", "§ 368", "14": a range, or one § as a range of one. A date is never a range. */
+export function paragraphRange(text: string | undefined): Header['paragraphs'] {
+  if (!text) return null;
+  const t = text.trim();
+  if (findDates(t).length) return null;
+  const r = /§{0,2}\s*(\d{1,5})\s*[-–—]\s*§?\s*(\d{1,5})/.exec(t);
+  if (r && Number(r[2]) >= Number(r[1])) return { from: Number(r[1]), to: Number(r[2]) };
+  const one = /^§{0,2}\s*(\d{1,5})(?:\s|$)/.exec(t);
+  return one ? { from: Number(one[1]), to: Number(one[1]) } : null;
 }
 
 /** A logo prints the name over its kind ("TALLÅSA" / "KOMMUN"): the two lines are one name. */

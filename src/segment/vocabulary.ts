@@ -135,3 +135,28 @@ const SIGNATURE_LABELS = new Map<string, string>([
 export function signatureRole(text: string): string | null {
   return SIGNATURE_LABELS.get(labelKey(text)) ?? null;
 }
+
+/** What a front-matter label announces. `justering` and `notice` (the ANSLAG/BEVIS block) hold dates that are not the meeting's. */
+export type FieldKey = 'place-time' | 'date' | 'time' | 'place' | 'paragraphs' | 'organ' | 'storage' | 'justering' | 'notice';
+
+const FIELD_LABELS: ReadonlyArray<[string[], FieldKey]> = [
+  [['Tid och plats', 'Plats och tid', 'Plats och tid för sammanträde', 'Plats och tid för sammanträdet', 'Plats och tid för', 'Sammanträdets plats och tid',
+    'Tid och lokal', 'Datum, tid och plats', 'Datum och tid', 'Datum och plats', 'Mötesplats och tid', 'Tid och plats för sammanträdet', 'Sammanträde'], 'place-time'],
+  [['Datum', 'Sammanträdesdatum', 'Mötesdatum', 'Sammanträdesdag', 'Dag'], 'date'],
+  [['Tid', 'Klockan', 'Tidpunkt', 'Mötestid', 'Sammanträdestid'], 'time'],
+  [['Plats', 'Lokal', 'Mötesplats', 'Sammanträdesplats', 'Sammanträdeslokal'], 'place'],
+  [['Paragrafer', 'Paragraf', '§§', 'Protokollet omfattar', 'Paragrafer i protokollet', 'Omfattar paragraferna'], 'paragraphs'],
+  [['Organ', 'Beslutande organ', 'Instans', 'Nämnd'], 'organ'],
+  [['Förvaringsplats för protokollet', 'Protokollets förvaringsplats', 'Förvaringsplats', 'Protokollet förvaras', 'Protokollet förvaras hos'], 'storage'],
+  [['Justering', 'Justeringens plats och tid', 'Justeringens tid och plats', 'Justeringens plats och datum', 'Plats och tid för justering',
+    'Justeringsdatum', 'Justeringsdag', 'Tid och plats för justering', 'Justeras'], 'justering'],
+  [['Anslaget sätts upp', 'Anslaget tas ned', 'Datum då anslaget sätts upp', 'Datum då anslaget tas ned', 'Datum när anslaget sätts upp',
+    'Datum när anslaget tas ned', 'Datum för anslags uppsättande', 'Datum för anslags nedtagande', 'Anslaget har justerats av', 'Underskrift'], 'notice'],
+];
+const FIELD_BY_KEY = new Map<string, FieldKey>();
+for (const [labels, key] of FIELD_LABELS) for (const l of labels) FIELD_BY_KEY.set(labelKey(l), key);
+
+/** The field a front-matter label names, or null. */
+export function fieldLabel(text: string): FieldKey | null {
+  return FIELD_BY_KEY.get(labelKey(text)) ?? null;
+}
