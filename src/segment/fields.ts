@@ -22,6 +22,8 @@ function fits(key: FieldKey, value: string): boolean {
     case 'paragraphs': return /^(?:§{1,2}\s*)?\d{1,5}(?:\s*[-–]\s*(?:§\s*)?\d{1,5})?(?:\s|$)/.test(v) || /^§/.test(v);
     case 'date': return findDates(v).length > 0;
     case 'time': return findTimes(v).start !== null || /\bkl(?:\.|ockan)?\s*\d/i.test(v);
+    // A place is words, not a date or a number standing alone.
+    case 'place': return /\p{L}{3}/u.test(v) && !isDateOnly(v);
     default: return v.length > 0;
   }
 }
@@ -42,6 +44,21 @@ function continuation(lines: readonly Line[], i: number, x: number, used: Set<st
     used.add(`${j}:0`);
   }
   return out;
+}
+
+const isDateOnly = (v: string) => { const d = findDates(v); return d.length > 0 && v.replace(d[0]!.text, '').replace(/[\s,.–-]/g, '').length < 3; };
+
+/**
+ * Which waiting label a value without a label of its own belongs to: one printed right above it in the same column
+ * (a box: "Sammanträdesdatum" over "2026-05-07"), else one whose kind the value plainly is (a date to a date label),
+ * else the oldest that it fits.
+ */
+function takerOf(pending: ReadonlyArray<{ key: FieldKey; line: number; x: number }>, value: string, x: number, line: number): number {
+  const fitting = pending.map((p, k) => ({ p, k })).filter(({ p }) => fits(p.key, value) && line - p.line <= 6);
+  const aligned = fitting.find(({ p }) => Math.abs(p.x - x) <= 3);
+  if (aligned) return aligned.k;
+  const plain = fitting.find(({ p }) => p.key === 'date' || p.key === 'time' || p.key === 'paragraphs');
+  return (plain ?? fitting[0])?.k ?? -1;
 }
 
 /** A label at the start of a cell: the longest known label, then a colon, a column gap or a space, then the value. */
@@ -70,7 +87,7 @@ function labelAt(text: string): { key: FieldKey; label: string; rest: string } |
  */
 export function readFields(ctx: SegmentContext, end: number): Field[] {
   const out: Field[] = [];
-  const pending: Array<{ key: FieldKey; label: string; line: number }> = [];
+  const pending: Array<{ key: FieldKey; label: string; line: number; x: number }> = [];
   const seenHeader = new Set<string>();
   const used = new Set<string>();
   const lines = ctx.lines;
@@ -81,7 +98,8 @@ export function readFields(ctx: SegmentContext, end: number): Field[] {
       if (seenHeader.has(l.text)) continue;
       seenHeader.add(l.text);
     }
-    const cells = l.cells.map((c) => c.text).filter((c) => !isPageNumber(c));
+    const row = l.cells.filter((c) => !isPageNumber(c.text));
+    const cells = row.map((c) => c.text);
     for (let k = 0; k < cells.length; k++) {
       const found = labelAt(cells[k]!);
       if (found) {
@@ -99,19 +117,19 @@ export function readFields(ctx: SegmentContext, end: number): Field[] {
           if (waiting >= 0 && pending[waiting]!.line < i) {
             const p = pending.splice(waiting, 1)[0]!;
             out.push({ key: p.key, label: p.label, value, at: l });
-            pending.push({ key: found.key, label: found.label, line: i });
+            pending.push({ key: found.key, label: found.label, line: i, x: row[k]!.x });
           } else {
             out.push({ key: found.key, label: found.label, value, at: l });
           }
         } else {
-          pending.push({ key: found.key, label: found.label, line: i });
+          pending.push({ key: found.key, label: found.label, line: i, x: row[k]!.x });
         }
         continue;
       }
       if (used.has(`${i}:${k}`)) continue;
-      // A value without a label: the oldest waiting label it fits takes it.
-      const waiting = pending.findIndex((p) => fits(p.key, cells[k]!));
-      if (waiting >= 0 && i - pending[waiting]!.line <= 6) {
+      // A value without a label of its own goes to a label waiting for one.
+      const waiting = takerOf(pending, cells[k]!, row[k]!.x, i);
+      if (waiting >= 0) {
         const p = pending.splice(waiting, 1)[0]!;
         out.push({ key: p.key, label: p.label, value: cells[k]!, at: l });
       }

@@ -8,10 +8,12 @@ import { isPageNumber } from '../clean/furniture.js';
 import { readFields } from './fields.js';
 import { isTitleLike, keySet, labelKey } from './text.js';
 
-const DOC_TYPE = /^(sammanträdesprotokoll|protokoll|justerat protokoll|protokollsutdrag|minnesanteckningar|mötesanteckningar|anteckningar|minnesanteckning|mötesprotokoll|beslutsprotokoll|styrelseprotokoll)$|^(?:protokoll|minnesanteckningar|anteckningar)\s+(?:fört|förda|från|vid)\s+\p{L}.{0,60}$/iu;
+const DOC_TYPE = /^(sammanträdesprotokoll|protokoll|justerat protokoll|protokollsutdrag|minnesanteckningar|mötesanteckningar|sammanträdesanteckningar|anteckningar|minnesanteckning|mötesprotokoll|beslutsprotokoll|styrelseprotokoll)$|^(?:protokoll|minnesanteckningar|anteckningar)\s+(?:fört|förda|från|vid)\s+\p{L}.{0,60}$/iu;
 const PROTOCOL_NUMBER = /\b(?:protokoll|sammanträde|möte)\s+(?:nr|nummer|no)\.?\s*(\d+)\b|^nr\.?\s*(\d+)\b/i;
 const ORG_NUMBER = /\b(\d{6}-\d{4})\b/;
-const ORGAN = /(?:styrelse|styrelsen|nämnd|nämnden|fullmäktige|utskott|utskottet|direktion|direktionen|beredning|beredningen|råd|rådet|presidium|presidiet|kommitté|förbundsstyrelse|kommunstyrelse|regionstyrelse|grupp|gruppen|nätverk|nätverket)\b/i;
+const ORGAN = /(?:styrelse|styrelsen|nämnd|nämnden|fullmäktige|utskott|utskottet|direktion|direktionen|beredning|beredningen|råd|rådet|presidium|presidiet|kommitté|revision|revisionen|revisorer|revisorerna|stämma|stämman|årsmöte|årsmötet|förbundsstyrelse|kommunstyrelse|regionstyrelse|grupp|gruppen|nätverk|nätverket)\b/i;
+/** A meeting body's own name ("Kommunfullmäktige", "Tekniska nämnden", "Kommunrevisionen"), never an organisation's. */
+const BODY_NAME = /^(?:[\p{L}-]+\s+(?:och\s+[\p{L}-]+\s+)?)?[\p{L}-]*(?:fullmäktige|styrelsen?|nämnden?|utskott(?:et)?|direktionen?|beredningen?|revisionen|presidiet)$/iu;
 /** A municipality, region or county council: the organisation a body belongs to. */
 const AUTHORITY = /\b(?:kommun|kommuns|region|landsting|stad|kommunalförbund)\b|^region\s/i;
 const PARAGRAPH_RANGE = /§§?\s*(\d+)\s*[-–—]\s*§?\s*(\d+)/;
@@ -135,6 +137,18 @@ export function readHeader(ctx: SegmentContext, end: number, hasMinutesStructure
     const inOrg = /\bi\s+((?:[\p{Lu}][\p{L}-]*\s*){1,4})$/u.exec(h.title);
     if (inOrg && typeIdx < 0) h.organization = inOrg[1]!.trim();
   }
+  const fields = readFields(ctx, Math.max(end, 1));
+  // "KOMMUNFULLMÄKTIGE | SAMMANTRÄDESPROTOKOLL": a body printed where the organisation would stand is the body.
+  if (h.organization && BODY_NAME.test(h.organization) && !AUTHORITY.test(h.organization)) {
+    h.body ??= h.organization;
+    h.organization = null;
+  }
+  h.body ??= fields.find((f) => f.key === 'organ')?.value.split(',')[0]!.trim() ?? null;
+  // The municipality or region where the front matter names it: where the protocol is kept ("Förvaringsplats: Lomma
+  // kommun"), the place ("Lomma kommun, Sessionssalen"), or a logo line above.
+  h.organization ??= fields.filter((f) => f.key === 'storage' || f.key === 'place' || f.key === 'place-time').map((f) => f.value)
+    .map(authorityIn).find((x) => x !== null)
+    ?? top.slice(0, 6).map((l) => l.text.trim()).find((t) => t.split(/\s+/).length <= 4 && authorityIn(t) === t) ?? null;
   const kindText = `${h.title ?? ''} ${top.slice(0, 4).map((l) => l.text).join(' ')}`;
   h.kind = kindOf(kindText, hasMinutesStructure);
 
@@ -146,9 +160,10 @@ export function readHeader(ctx: SegmentContext, end: number, hasMinutesStructure
   }
 
   // Date, times and place from the front matter's fields; then any dated line that is not about justering or the notice.
-  const fields = readFields(ctx, Math.max(end, 1));
   const notMeeting = new Set(fields.filter((f) => f.key === 'justering' || f.key === 'notice').map((f) => f.at));
-  const meeting = fields.filter((f) => f.key === 'place-time' || f.key === 'date' || f.key === 'time' || f.key === 'place');
+  // Place and time together first: they write the date out in words ("tisdagen den 14 mars 2023"), which dateText keeps.
+  const order: Record<string, number> = { 'place-time': 0, date: 1, time: 2, place: 3 };
+  const meeting = fields.filter((f) => f.key in order).sort((a, b) => order[a.key]! - order[b.key]!);
   for (const f of meeting) {
     const dates = findDates(f.value);
     const dated = dates.find((d) => d.iso);
@@ -206,6 +221,15 @@ export function readHeader(ctx: SegmentContext, end: number, hasMinutesStructure
   h.paragraphs = paragraphRange(rangeText);
   if (h.paragraphs && paraField) ctx.note(paraField.at, `header paragraphs ${h.paragraphs.from}–${h.paragraphs.to}`);
   return h;
+}
+
+/** "Lomma kommun", "Kommunkansliet, Stensjö kommun" → "Stensjö kommun", "Alingsås kommuns" → "Alingsås kommun", "Region Halland". */
+export function authorityIn(text: string): string | null {
+  const m = /(?:^|[\s,(])(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?\s(?:kommun|stad|landsting)s?|Region\s\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)(?=$|[\s,.;)])/u.exec(text)
+    ?? /^((?:\p{Lu}+[\s-]?){1,3}\s(?:KOMMUN|STAD|REGION))$/u.exec(text.trim());
+  if (!m) return null;
+  const name = m[1]!.replace(/(kommun|stad|landsting)s$/, '$1');
+  return /^(?:Kommunens|Kommunen|Staden)\b/.test(name) ? null : name;
 }
 
 /** "§§ 784-796", "§ 41-§ 54", "§1-§11", "§ 368", "14": a range, or one § as a range of one. A date is never a range. */

@@ -42,3 +42,17 @@ describe('front-matter fields in space-aligned layouts', () => {
     expect(d.date).toBe('2024-03-05');
   });
 });
+
+describe('organisation and body', () => {
+  it('takes a body printed where the organisation would stand for the body, and the municipality from where the protocol is kept', () => {
+    const d = header('KOMMUNFULLMÄKTIGE                      SAMMANTRÄDESPROTOKOLL\n\nPlats: Rådhuset\n\nProtokollets förvaringsplats: Vikby kommun');
+    expect(d).toMatchObject({ body: 'KOMMUNFULLMÄKTIGE', organization: 'Vikby kommun' });
+  });
+  it('reads the municipality from the place, in its base form', () => {
+    expect(header('SAMMANTRÄDESPROTOKOLL\nKommunstyrelsen\n\nPlats: Norrby kommuns sessionssal').organization).toBe('Norrby kommun');
+    expect(header('Protokoll\nSocialnämnden\n\nPlats och tid: Kommunhuset, Ekby kommun, kl. 13.00').organization).toBe('Ekby kommun');
+  });
+  it('keeps an organisation whose name ends in "rådet" as the organisation', () => {
+    expect(header('Sjörådet\nSAMMANTRÄDESPROTOKOLL\nStyrelsen').organization).toBe('Sjörådet');
+  });
+});

@@ -110,7 +110,7 @@ describe('a kommunstyrelse protokoll', () => {
 
   it('reads the header, including label and value separated by a space', () => {
     expect(r.document).toMatchObject({
-      kind: 'protokoll', organization: 'Kommunstyrelsen', date: '2023-03-15', startTime: '08:30', endTime: '12:00',
+      kind: 'protokoll', organization: null, body: 'Kommunstyrelsen', date: '2023-03-15', startTime: '08:30', endTime: '12:00',
       location: 'Kommunhuset, sammanträdesrum Rådet', paragraphs: { from: 25, to: 27 },
     });
   });
