@@ -22,10 +22,10 @@ describe('protokoll convert <folder> -o <out>', () => {
 
     const io = fakeIo();
     expect(await run(['convert', input, '-o', out, '--jobs', '3', '--report', report], io)).toBe(1);
-    expect(listTree(out)).toEqual(['a.json', 'sub/b.json', 'sub/deeper/c.json']);
-    const doc = JSON.parse(fs.readFileSync(path.join(out, 'sub/deeper/c.json'), 'utf8'));
+    expect(listTree(out)).toEqual(['a.txt.json', 'sub/b.md.json', 'sub/deeper/c.txt.json']);
+    const doc = JSON.parse(fs.readFileSync(path.join(out, 'sub/deeper/c.txt.json'), 'utf8'));
     expect(doc.schemaVersion).toBe(1);
-    expect(doc.source.file).toBe('c.txt');
+    expect(doc.source.file).toBe('sub/deeper/c.txt'); // the path below the input folder, not only the base name
     const err = io.stderr();
     expect(err).toMatch(/converted\s+3/);
     expect(err).toMatch(/failed\s+2/);
@@ -41,17 +41,17 @@ describe('protokoll convert <folder> -o <out>', () => {
     const empty = r1.inputs.find((i) => i.path.endsWith('empty.txt'))!;
     expect(empty).toMatchObject({ status: 'failed', reason: 'the file is empty', output: null });
     const a = r1.inputs.find((i) => i.path.endsWith('a.txt'))!;
-    expect(a).toMatchObject({ status: 'converted', output: path.join(out, 'a.json') });
+    expect(a).toMatchObject({ status: 'converted', output: path.join(out, 'a.txt.json') });
     expect(typeof a.seconds).toBe('number');
     expect(Array.isArray(a.warnings)).toBe(true);
 
     // Rerun: nothing changed, everything good is skipped.
-    const before = fs.statSync(path.join(out, 'a.json')).mtimeMs;
+    const before = fs.statSync(path.join(out, 'a.txt.json')).mtimeMs;
     const io2 = fakeIo();
     expect(await run(['convert', input, '-o', out, '--report', report], io2)).toBe(1);
     expect(readReport(report).summary).toMatchObject({ converted: 0, skipped: 3, failed: 2 });
     expect(io2.stderr()).toMatch(/skipped\s+3/);
-    expect(fs.statSync(path.join(out, 'a.json')).mtimeMs).toBe(before);
+    expect(fs.statSync(path.join(out, 'a.txt.json')).mtimeMs).toBe(before);
 
     // Change one input: only it is converted again.
     fs.writeFileSync(path.join(input, 'sub/b.md'), minutes(42));
@@ -59,7 +59,7 @@ describe('protokoll convert <folder> -o <out>', () => {
     const r3 = readReport(report);
     expect(r3.summary).toMatchObject({ converted: 1, skipped: 2, failed: 2 });
     expect(r3.inputs.filter((i) => i.status === 'converted').map((i) => path.basename(i.path))).toEqual(['b.md']);
-    expect(fs.readFileSync(path.join(out, 'sub/b.json'), 'utf8')).toContain('Ekonomi 42');
+    expect(fs.readFileSync(path.join(out, 'sub/b.md.json'), 'utf8')).toContain('Ekonomi 42');
 
     // --force converts everything again.
     expect(await run(['convert', input, '-o', out, '--force', '--report', report, '-q'], fakeIo())).toBe(1);
@@ -73,7 +73,7 @@ describe('protokoll convert <folder> -o <out>', () => {
     fs.writeFileSync(path.join(input, 'one.txt'), minutes(1));
     const out = path.join(root, 'out');
     expect(await run(['convert', input, '-o', out, '-f', 'yaml'], fakeIo())).toBe(0);
-    const yamlOut = path.join(out, 'one.yaml');
+    const yamlOut = path.join(out, 'one.txt.yaml');
     const io = fakeIo();
     expect(await run(['convert', input, '-o', out, '-f', 'yaml'], io)).toBe(0);
     expect(io.stderr()).toMatch(/skipped\s+1/);
@@ -104,7 +104,7 @@ describe('protokoll convert <folder> -o <out>', () => {
     const lines = io.stdout().trimEnd().split('\n');
     expect(lines).toHaveLength(12);
     const names = lines.map((l) => (JSON.parse(l) as { source: { file: string } }).source.file).sort();
-    expect(names).toEqual(Array.from({ length: 12 }, (_, i) => `m${i}.txt`).sort());
+    expect(names).toEqual(Array.from({ length: 12 }, (_, i) => `d${i}/m${i}.txt`).sort()); // which input, not only its base name
     expect(io.stderr()).toBe('');
   });
 });

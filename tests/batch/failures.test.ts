@@ -31,7 +31,7 @@ describe('batch failures', () => {
     expect(await runConvertFiles(files, problems, { format: 'json', out, repair: true, jobs: 2 }, io)).toBe(1);
     expect(io.stderr()).toContain(`protokoll: ${path.join(input, 'gone.txt')}: the file disappeared before it could be read\n`);
     expect(io.stderr()).toMatch(/converted\s+2/);
-    expect(listTree(out)).toEqual(['a.json', 'z.json']);
+    expect(listTree(out)).toEqual(['a.txt.json', 'z.txt.json']);
   });
 
   it('a bug in one conversion does not stop the batch', async () => {
@@ -46,6 +46,6 @@ describe('batch failures', () => {
     };
     expect(await run(['convert', input, '-o', out, '-j', '1'], io, { write })).toBe(1);
     expect(io.stderr()).toMatch(/a\.txt: internal error: boom/);
-    expect(listTree(out)).toEqual(['b.json']);
+    expect(listTree(out)).toEqual(['b.txt.json']);
   });
 });

@@ -38,7 +38,7 @@ describe('full disk', () => {
     const io = fakeIo();
     expect(await run(['convert', input, '-o', out, '-j', '1'], io)).toBe(1);
     const err = io.stderr();
-    expect(err).toContain(`protokoll: ${path.join(input, 's/m0.txt')}: cannot write ${path.join(out, 's/m0.json')}: no space left on the device\n`);
+    expect(err).toContain(`protokoll: ${path.join(input, 's/m0.txt')}: cannot write ${path.join(out, 's/m0.txt.json')}: no space left on the device\n`);
     expect(err).toMatch(/Stopped early: cannot write .*no space left on the device; 5 of 6 inputs not converted/);
     expect(listTree(out)).toEqual([]);
     expect(io.stdout()).toBe('');

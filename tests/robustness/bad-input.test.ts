@@ -64,7 +64,7 @@ describe('bad input is refused with one clear line', () => {
     expectRefused(await convertOne('locked.pdf', enc, ['--password', 'wrong']), /password is incorrect/);
     const ok = await convertOne('locked.pdf', enc, ['--password', 'secret']);
     expect(ok.code).toBe(0);
-    expect(ok.outputs).toEqual(['locked.json']);
+    expect(ok.outputs).toEqual(['locked.pdf.json']);
   });
   it('an image that cannot be decoded', async () => {
     const png = Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), randomBytes(2000)]);
