@@ -102,7 +102,7 @@ export async function runConvertFiles(files: readonly InputFile[], problems: rea
   try {
     return await finishConvert(files, problems, walkSkipped, opts, io, deps, { outDir, batchy, progress, jobs, ocr, log });
   } finally {
-    ocr.line?.clear();
+    ocr.line?.close();
     await ocr.pool?.terminate();
   }
 }
