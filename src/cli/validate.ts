@@ -46,7 +46,7 @@ async function readDocument(file: string): Promise<{ value: unknown } | { proble
   try {
     value = json ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    return { problem: `not valid ${json ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}` };
+    return { problem: `not valid ${json ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]!.replace(/:\s*$/, '')}` };
   }
   // Plain text parses as a YAML string: that is not a document either.
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: 'not a JSON or YAML document: it holds no object (is it the minutes themselves rather than a conversion?)' };
