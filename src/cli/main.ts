@@ -5,6 +5,7 @@ import { ProtokollError, UsageError } from '../errors.js';
 import { checkCommand } from './check.js';
 import { convertCommand, type ConvertDeps } from './convert.js';
 import { explainCommand } from './explain.js';
+import { exportCommand } from './export.js';
 import { removePendingTempFiles } from '../output/write.js';
 import { errorLine, processIo, type Io } from './io.js';
 import { listLanguages } from './langs.js';
@@ -34,7 +35,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void, deps: Conv
       io.err(program.helpInformation());
       setExit(EXIT.usage);
     });
-  for (const cmd of [convertCommand(io, setExit, deps), schemaCommand(io, setExit), validateCommand(io, setExit), repairCommand(io, setExit), checkCommand(io, setExit), explainCommand(io, setExit)]) {
+  for (const cmd of [convertCommand(io, setExit, deps), schemaCommand(io, setExit), validateCommand(io, setExit), repairCommand(io, setExit), checkCommand(io, setExit), explainCommand(io, setExit), exportCommand(io, setExit)]) {
     program.addCommand(cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)'));
   }
   program.addHelpText('after', `
