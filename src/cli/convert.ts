@@ -224,7 +224,7 @@ Examples:
   $ protokoll convert fixtures/pdf-gr-kommunchefer/input.pdf > gr.json
   $ protokoll convert fixtures/text-gr-kommunchefer/input.txt --format yaml
   $ cat fixtures/text-gr-kommunchefer/input.txt | protokoll convert - --no-repair
-  $ protokoll convert fixtures/ -o out/ --include 'input.txt' --jobs 2 --report report.json
+  $ protokoll convert fixtures/ -o out/ --include 'text-*/input.txt' --jobs 2 --report report.json
   $ protokoll convert fixtures/ --include 'text-*/input.txt' --format ndjson | head -c 300
   $ protokoll convert fixtures/ --dry-run -o out/
   $ protokoll convert fixtures/ocr/mixed.pdf --pages 1 --lang swe+eng --format markdown
