@@ -42,13 +42,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void, deps: Conv
 Examples:
   $ protokoll convert fixtures/text-gr-kommunchefer/input.txt
   $ protokoll convert fixtures/ -o out/ --include 'text-*/input.txt' --format yaml
-  $ protokoll schema > minutes.v1.json
-  $ protokoll validate fixtures/text-gr-kommunchefer/input.expected.json
-  $ protokoll repair fixtures/repair/familjen-damaged.txt > repaired.txt
   $ protokoll check fixtures/text-gr-kommunchefer
   $ protokoll export fixtures/ --csv tables/
   $ protokoll explain fixtures/text-gr-kommunchefer/input.txt --page 1
-  $ protokoll --list-langs`);
+  $ protokoll --list-langs
+
+Each command's --help has more examples.`);
   return program;
 }
 
