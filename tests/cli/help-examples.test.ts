@@ -1,5 +1,5 @@
 // Issue 13 point 17: every example in every --help runs, as written, from the repository root.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { tempDir } from '../batch/tree.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(repo, 'bin/protokoll.js');
-const COMMANDS = ['', 'convert', 'check', 'validate', 'repair', 'schema', 'export'];
+const COMMANDS = ['', 'convert', 'check', 'validate', 'repair', 'schema', 'export', 'explain'];
 
 function examples(): string[] {
   const all: string[] = [];
@@ -30,7 +30,11 @@ function sh(line: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: 
 
 it('every --help example runs from the repository root and exits 0', async () => {
   expect(fs.existsSync(path.join(repo, 'dist/cli/main.js')), 'run `npm run build` first').toBe(true);
-  const list = examples();
+  // An example that pipes into a tool the machine lacks (jq) cannot run here; it is named, not silently passed.
+  const hasJq = spawnSync('sh', ['-c', 'command -v jq'], { encoding: 'utf8' }).status === 0;
+  const all = examples();
+  const list = all.filter((e) => hasJq || !/\|\s*jq\b/.test(e));
+  if (list.length < all.length) console.warn(`skipped (jq is not installed): ${all.filter((e) => !list.includes(e)).join('; ')}`);
   expect(list.length).toBeGreaterThan(15);
   // A scratch copy of the repository root: fixtures/ as it is, so what the examples write lands outside the repo.
   const cwd = tempDir('protokoll-examples-');
