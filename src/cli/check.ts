@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { parseYaml } from '../output/yaml.js';
 import { forEachLimited } from '../batch/pool.js';
 import { expandInputs } from '../batch/walk.js';
-import { countDifferences, diff, formatDiff, type Difference } from '../compare/diff.js';
+import type { Difference } from '../compare/diff.js';
 import { convert, type ConvertOptions } from '../convert.js';
 import type { OcrPool } from '../ocr/pool.js';
 import { serialize } from '../output/serialize.js';
@@ -41,6 +41,8 @@ async function findCases(dirs: readonly string[], io: Io): Promise<{ cases: Case
 
 export async function runCheck(dirs: readonly string[], opts: CheckOptions, io: Io): Promise<number> {
   const { cases, problems } = await findCases(dirs, io);
+  // Loaded here, not at start-up: most runs of the CLI are conversions.
+  const { countDifferences, diff, formatDiff } = await import('../compare/diff.js');
   if (cases.length === 0) {
     // In CI a wrong path must not pass silently.
     io.err(errorLine(null, `nothing to check: no input under ${dirs.join(', ')} has an expected result beside it (<name>.expected.json or .expected.yaml; create them with --update after a first convert)`));

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import { Command, Option } from 'commander';
 import { Progress } from '../batch/progress.js';
-import { writeReport } from '../batch/report.js';
+import type { BatchSummary } from '../batch/summary.js';
 import { runBatch, type BatchOptions, type BatchRecord } from '../batch/run.js';
 import { summarize } from '../batch/summary.js';
 import { expandInputs, type InputFile, type WalkOptions, type WalkProblem, type WalkSkip } from '../batch/walk.js';
@@ -168,8 +168,9 @@ async function finishConvert(files: readonly InputFile[], problems: readonly Wal
   return summary.failed || result.stoppedBy ? 1 : 0;
 }
 
-async function writeReportOrSay(file: string, summary: Parameters<typeof writeReport>[1], records: readonly BatchRecord[], log: Log): Promise<boolean> {
+async function writeReportOrSay(file: string, summary: BatchSummary, records: readonly BatchRecord[], log: Log): Promise<boolean> {
   try {
+    const { writeReport } = await import('../batch/report.js');
     await writeReport(file, summary, records);
     return true;
   } catch (error) {

@@ -1,9 +1,5 @@
 // `protokoll export`: outputs → spreadsheet tables (CSV) and/or an SQLite database with full-text search.
 import { Command, InvalidArgumentError } from 'commander';
-import { writeCsvTables } from '../export/csv.js';
-import { readOutputs } from '../export/read.js';
-import { writeSqlite } from '../export/sqlite.js';
-import { TableBuilder, TABLE_ORDER } from '../export/tables.js';
 import { UsageError } from '../errors.js';
 import { errorLine, type Io } from './io.js';
 
@@ -11,6 +7,10 @@ export interface ExportOptions { csv?: string; sqlite?: string; delimiter: strin
 
 export async function runExport(paths: readonly string[], opts: ExportOptions, io: Io): Promise<number> {
   if (!opts.csv && !opts.sqlite) throw new UsageError('usage', 'export needs --csv <dir>, --sqlite <file>, or both');
+  // Loaded here, not at start-up: most runs of the CLI are conversions.
+  const [{ writeCsvTables }, { readOutputs }, { writeSqlite }, { TableBuilder, TABLE_ORDER }] = await Promise.all([
+    import('../export/csv.js'), import('../export/read.js'), import('../export/sqlite.js'), import('../export/tables.js'),
+  ]);
   const { docs, problems, skipped } = await readOutputs(paths);
   for (const p of problems) io.err(errorLine(p.file, p.message));
   if (!opts.quiet && skipped.length) {
