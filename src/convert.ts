@@ -14,18 +14,41 @@ import { segment, type LineTrace } from './segment/index.js';
 export interface ConvertOptions extends ReadOptions {
   /** Restore lost diacritics and undo OCR confusions before segmenting (default true). */
   repair?: boolean;
-  /** Name recorded as `source.file` when the input is bytes rather than a path. */
+  /**
+   * Name recorded as `source.file`, as given (a batch gives the path below its input folder). Without it: the
+   * base name of a path input, `<buffer>` for bytes.
+   */
   fileName?: string;
+  /** Called after each stage with what it did, for `--verbose` and logs. */
+  onStage?: (event: StageEvent) => void;
+}
+
+/** What one pipeline stage did to one document. */
+export interface StageEvent {
+  stage: 'read' | 'repair' | 'clean' | 'segment' | 'validate';
+  file: string;
+  ms: number;
+  /** Counts that say what the stage did (pages read, changes made, lines found…). */
+  detail: Record<string, number | string>;
 }
 
 export type ConvertInput = string | URL | Uint8Array;
 
 /** Reads a path, file URL or bytes and returns the validated document. Throws typed errors. */
 export async function convert(input: ConvertInput, options: ConvertOptions = {}): Promise<Minutes> {
-  const { bytes, file } = await load(input, options.fileName);
-  const doc = await readInput(bytes, file, options);
-  return convertDocument(doc, options);
+  return (await convertWithText(input, options)).minutes;
 }
+
+/** Like convert(), and also returns the cleaned, repaired lines the document was segmented from (`--format text`). */
+export async function convertWithText(input: ConvertInput, options: ConvertOptions = {}): Promise<Converted> {
+  const { bytes, file } = await load(input, options.fileName);
+  const t0 = performance.now();
+  const doc = await readInput(bytes, file, options);
+  options.onStage?.({ stage: 'read', file, ms: performance.now() - t0, detail: { format: doc.format, pages: doc.pages.length, ocrPages: doc.pages.filter((p) => p.source === 'ocr').length } });
+  return runStages(doc, options);
+}
+
+export type Converted = StagesResult;
 
 export async function load(input: ConvertInput, fileName?: string): Promise<{ bytes: Uint8Array; file: string }> {
   if (input instanceof Uint8Array) return { bytes: input, file: fileName ?? '<buffer>' };
@@ -47,13 +70,17 @@ export interface StagesResult {
 
 /** Repair → clean → segment → validate, keeping the intermediate lines for `explain`. */
 export function runStages(doc: InputDocument, options: ConvertOptions = {}): StagesResult {
+  const stage = timer(doc.file, options.onStage);
   const repaired = options.repair === false ? { pages: doc.pages, repairs: [], warnings: [] } : repairPages(doc.pages);
+  stage('repair', { changes: repaired.repairs.length, skipped: options.repair === false ? 'yes' : 'no' });
   const lines = cleanPages(repaired.pages);
+  stage('clean', { lines: lines.length, furniture: lines.filter((l) => l.furniture).length });
   const seg = segment(lines);
+  stage('segment', { attendees: seg.attendees.length, items: seg.items.length, decisions: seg.items.reduce((n, i) => n + i.decisions.length, 0), signatures: seg.signatures.length, warnings: seg.warnings.length });
   const result: Minutes = {
     schemaVersion: SCHEMA_VERSION,
     source: {
-      file: doc.file === '<buffer>' || doc.file === '-' ? doc.file : path.basename(doc.file),
+      file: options.fileName ?? (doc.file === '<buffer>' || doc.file === '-' ? doc.file : path.basename(doc.file)),
       sha256: doc.sha256,
       format: doc.format,
       pages: doc.pages.map((p) => ({ number: p.number, text: p.source, ocrConfidence: p.ocrConfidence })),
@@ -71,7 +98,18 @@ export function runStages(doc: InputDocument, options: ConvertOptions = {}): Sta
     const first = checked.problems[0]!;
     throw new SchemaError('schema-invalid', `internal error: the result violates schema v${SCHEMA_VERSION} at ${first.path}: ${first.message}`, { file: doc.file });
   }
+  stage('validate', { schemaVersion: SCHEMA_VERSION });
   return { minutes: checked.value, lines, trace: seg.trace };
+}
+
+function timer(file: string, onStage: ConvertOptions['onStage']): (stage: StageEvent['stage'], detail: StageEvent['detail']) => void {
+  let last = performance.now();
+  return (stage, detail) => {
+    if (!onStage) return;
+    const t = performance.now();
+    onStage({ stage, file, ms: t - last, detail });
+    last = t;
+  };
 }
 
 /** Runs the repair stage over every physical line, so each change points at the page and line it was made on. */

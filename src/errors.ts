@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'input-binary'
   | 'input-encoding'
   | 'input-too-large'
+  | 'input-pages'
   | 'pdf-invalid'
   | 'pdf-encrypted'
   | 'pdf-password'

@@ -1,22 +1,31 @@
 // The batch runner: converts many inputs concurrently, skips up-to-date outputs, and records one small result per input.
-import { convert, type ConvertOptions } from '../convert.js';
+import { convertWithText, type ConvertOptions } from '../convert.js';
 import { InputError, OutputError, ProtokollError } from '../errors.js';
 import { readFileBytes } from '../input/file.js';
 import { serialize, type OutputFormat } from '../output/serialize.js';
 import { writeFileAtomic } from '../output/write.js';
 import { forEachLimited } from './pool.js';
 import { sha256 } from '../input/hash.js';
-import { isUpToDate } from './skip.js';
+import { convertImagesWithText, groupSha256 } from '../convert-images.js';
+import { isUpToDate, recordedWarnings } from './skip.js';
 import type { InputFile } from './walk.js';
 
-export type BatchStatus = 'converted' | 'skipped' | 'failed';
+/**
+ * `interrupted`: it was being converted when the batch was stopped (Ctrl-C, a closed stdout); `not-started`:
+ * its turn never came (stopped, `--fail-fast`, a full disk).
+ */
+export type BatchStatus = 'converted' | 'skipped' | 'failed' | 'interrupted' | 'not-started';
 
 /** Kept deliberately small (no document), so a batch of 100 000 files stays flat in memory. */
 export interface BatchRecord {
   path: string;
+  /** The name the input goes by in its output (`source.file`): its path below its input folder. */
+  name: string;
   status: BatchStatus;
+  /** For a failure: the error's machine-readable code (`input-empty`, `pdf-invalid`, `strict-warnings`, `internal-error`…). */
+  code: string | null;
   reason: string | null;
-  /** Warning codes of the converted document (empty when skipped: the old output is not parsed). */
+  /** Warning codes of the document: converted now, or recorded in the up-to-date output that was skipped. */
   warnings: string[];
   output: string | null;
   seconds: number;
@@ -25,11 +34,14 @@ export interface BatchRecord {
 }
 
 export interface BatchResult {
+  /** Finished inputs in the order they finished, then interrupted and not-started ones in input order. */
   records: BatchRecord[];
-  /** Inputs without a result: never started, or abandoned mid-way by Ctrl-C. */
+  /** Inputs whose turn never came. */
   notStarted: number;
+  /** Inputs abandoned mid-way when the batch was stopped. */
+  interruptedInputs: number;
   interrupted: boolean;
-  /** Why the batch stopped early on its own (e.g. a full disk), or null. */
+  /** Why the batch stopped early on its own (a full disk, `--fail-fast`), or null. */
   stoppedBy: string | null;
   seconds: number;
 }
@@ -44,6 +56,10 @@ export interface BatchOptions {
   jobs: number;
   /** Passed through to convert() untouched, so new options (an OCR pool…) need no change here. */
   convertOptions?: ConvertOptions;
+  /** A document with any warning is a failure (`strict-warnings`) and is not written. */
+  strict?: boolean;
+  /** Stop starting inputs after the first failure. */
+  failFast?: boolean;
   read?: (path: string) => Promise<{ bytes: Uint8Array; file: string }>;
   write?: (target: string, text: string) => Promise<void>;
   signal?: AbortSignal;
@@ -60,24 +76,35 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
   const write = options.write ?? writeFileAtomic;
   const started = now();
   const records: BatchRecord[] = [];
+  const state = new Array<'waiting' | 'running' | 'done'>(files.length).fill('waiting');
   let stoppedBy: string | null = null;
+  let closed = false;
   const stop = (): boolean => stoppedBy !== null || options.signal?.aborted === true;
 
-  const one = async (input: InputFile): Promise<void> => {
+  const one = async (input: InputFile, index: number): Promise<void> => {
+    state[index] = 'running';
     const t0 = now();
-    const record: BatchRecord = { path: input.path, status: 'failed', reason: null, warnings: [], output: null, seconds: 0, pages: 0, pagesOcr: 0 };
+    const record = blankRecord(input, 'failed');
     try {
-      const { bytes, file } = await read(input.path);
+      const { bytes, hash, file } = await readInput(input, read);
       const out = options.target?.(input) ?? null;
       record.output = out;
-      if (out && !options.force && (await isUpToDate(out, sha256(bytes)))) {
+      if (out && !options.force && (await isUpToDate(out, hash))) {
         record.status = 'skipped';
+        record.warnings = await recordedWarnings(out);
       } else {
-        const doc = await convert(bytes, { ...options.convertOptions, fileName: file });
+        const convertOptions = { ...options.convertOptions, fileName: input.path === '-' ? '-' : input.relative };
+        const { minutes: doc, lines } = input.parts
+          ? await convertImagesWithText(bytes as Uint8Array[], { ...convertOptions, partNames: input.parts.map((p) => p.slice(input.path.length + 1)) })
+          : await convertWithText(bytes as Uint8Array, convertOptions);
         record.warnings = doc.warnings.map((w) => w.code);
         record.pages = doc.source.pages.length;
         record.pagesOcr = doc.source.pages.filter((p) => p.text === 'ocr').length;
-        const text = serialize(doc, options.format);
+        if (options.strict && doc.warnings.length) {
+          const codes = [...new Set(record.warnings)].join(', ');
+          throw new StrictError(`${doc.warnings.length} ${doc.warnings.length === 1 ? 'warning' : 'warnings'} (--strict): ${codes}`);
+        }
+        const text = serialize(doc, options.format, lines);
         if (options.signal?.aborted) return; // interrupted while converting: write nothing more
         if (out) await write(out, text);
         else options.emit?.(text);
@@ -86,10 +113,15 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
     } catch (error) {
       record.status = 'failed';
       record.output = null;
+      record.code = codeOf(error);
       record.reason = reasonOf(error);
       const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
       if (error instanceof OutputError && cause?.code && FATAL_OUTPUT_CODES.has(cause.code)) stoppedBy ??= record.reason;
+      else if (options.failFast) stoppedBy ??= `--fail-fast: ${record.path}: ${record.reason}`;
     }
+    // After the batch has answered an interrupt, late finishers are neither counted nor printed.
+    if (closed) return;
+    state[index] = 'done';
     record.seconds = Math.round(now() - t0) / 1000;
     records.push(record);
     options.onRecord?.(record);
@@ -102,22 +134,56 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
     options.signal?.addEventListener('abort', () => resolve(), { once: true });
   });
   await Promise.race([all, aborted]);
+  closed = true;
+  let notStarted = 0;
+  let interruptedInputs = 0;
+  files.forEach((input, i) => {
+    if (state[i] === 'done') return;
+    const status = state[i] === 'running' ? 'interrupted' : 'not-started';
+    if (status === 'interrupted') interruptedInputs++;
+    else notStarted++;
+    records.push(blankRecord(input, status));
+  });
   return {
-    records: [...records],
-    notStarted: files.length - records.length,
+    records,
+    notStarted,
+    interruptedInputs,
     interrupted: options.signal?.aborted === true,
     stoppedBy,
     seconds: Math.round(now() - started) / 1000,
   };
 }
 
+function blankRecord(input: InputFile, status: BatchStatus): BatchRecord {
+  return { path: input.path, name: input.relative, status, code: null, reason: null, warnings: [], output: null, seconds: 0, pages: 0, pagesOcr: 0 };
+}
+
+/** A folder of page images is read as all its parts; its identity for reruns is the hash of their hashes in order. */
+async function readInput(input: InputFile, read: NonNullable<BatchOptions['read']>): Promise<{ bytes: Uint8Array | Uint8Array[]; hash: string; file: string }> {
+  if (!input.parts) {
+    const { bytes, file } = await read(input.path);
+    return { bytes, hash: sha256(bytes), file };
+  }
+  const parts = await Promise.all(input.parts.map(async (p) => (await read(p)).bytes));
+  return { bytes: parts, hash: groupSha256(parts), file: input.path };
+}
+
+/** --strict: the document converted, but has warnings. */
+class StrictError extends Error {}
+
 async function defaultRead(p: string): Promise<{ bytes: Uint8Array; file: string }> {
   return { bytes: await readFileBytes(p), file: p };
+}
+
+function codeOf(error: unknown): string {
+  if (error instanceof StrictError) return 'strict-warnings';
+  if (error instanceof ProtokollError) return error.code;
+  return 'internal-error';
 }
 
 function reasonOf(error: unknown): string {
   const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
   if (error instanceof InputError && cause?.code === 'ENOENT') return 'the file disappeared before it could be read';
-  if (error instanceof ProtokollError) return error.message.replace(/\s+/g, ' ').trim();
+  if (error instanceof ProtokollError || error instanceof StrictError) return error.message.replace(/\s+/g, ' ').trim();
   return `internal error: ${(error as Error)?.message ?? String(error)}`;
 }

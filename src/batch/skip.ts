@@ -32,3 +32,17 @@ export async function isUpToDate(outputPath: string, inputSha256: string): Promi
   const id = await recordedIdentity(outputPath);
   return id !== null && id.schemaVersion === SCHEMA_VERSION && id.sha256 === inputSha256;
 }
+
+/** Warning codes recorded in an existing output (JSON, YAML, or Markdown front matter); [] when unreadable. */
+export async function recordedWarnings(outputPath: string): Promise<string[]> {
+  try {
+    const text = await fs.readFile(outputPath, 'utf8');
+    const { parseYaml } = await import('../output/yaml.js');
+    const front = /^---\n([\s\S]*?)\n---\n/.exec(text);
+    const value = (text.trimStart().startsWith('{') ? JSON.parse(text) : parseYaml(front ? front[1]! : text)) as { warnings?: unknown };
+    if (!Array.isArray(value?.warnings)) return [];
+    return value.warnings.map((w) => (typeof w === 'string' ? w : String((w as { code?: unknown })?.code ?? 'unknown')));
+  } catch {
+    return [];
+  }
+}

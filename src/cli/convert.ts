@@ -1,40 +1,46 @@
 // `protokoll convert`: converts files, folders or stdin; one document to stdout, or a mirrored tree of outputs under --out.
 import fs from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { Progress } from '../batch/progress.js';
-import { writeReport } from '../batch/report.js';
-import { runBatch, type BatchOptions } from '../batch/run.js';
-import { formatSummary, summarize } from '../batch/summary.js';
-import { expandInputs, type InputFile, type WalkProblem } from '../batch/walk.js';
+import type { BatchSummary } from '../batch/summary.js';
+import { runBatch, type BatchOptions, type BatchRecord } from '../batch/run.js';
+import { summarize } from '../batch/summary.js';
+import { expandInputs, type InputFile, type WalkOptions, type WalkProblem, type WalkSkip } from '../batch/walk.js';
 import type { ConvertOptions } from '../convert.js';
-import type { OcrMode } from '../ocr/documents.js';
 import type { OcrPool } from '../ocr/pool.js';
-import { parseLang } from '../ocr/lang.js';
 import { OcrProgressLine } from '../ocr/progress.js';
 import { OutputError, UsageError } from '../errors.js';
-import { extensionFor, OUTPUT_FORMATS, type OutputFormat } from '../output/serialize.js';
-import { errorLine, type Io } from './io.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../output/serialize.js';
+import { outputPath, outputPaths } from '../batch/naming.js';
+import { addConversionOptions, convertOptionsFrom, positiveInt, type ConversionCliOptions } from './conversion-options.js';
+import { dryRun } from './dry-run.js';
+import type { Io } from './io.js';
+import { Log, LOG_FORMATS, type LogFormat } from './log.js';
 import { readSource } from './source.js';
 
-export interface ConvertCliOptions {
+export interface ConvertCliOptions extends ConversionCliOptions {
   format: OutputFormat;
-  ocr?: OcrMode;
-  lang?: string;
-  pageTimeout?: number;
   out?: string;
-  repair: boolean;
-  password?: string;
   quiet?: boolean;
+  verbose?: boolean;
+  logFormat?: LogFormat;
   jobs?: number;
   force?: boolean;
   report?: string;
+  dryRun?: boolean;
+  failFast?: boolean;
+  include?: string[];
+  exclude?: string[];
+  followSymlinks?: boolean;
+  group?: 'file' | 'folder';
 }
 
 /** What the CLI can be given besides its arguments: Ctrl-C, and seams for tests (a failing disk, a fake clock). */
 export interface ConvertDeps {
   signal?: AbortSignal;
+  /** Aborted when stdout is closed by its reader (`| head`): the run ends quietly with exit 0. */
+  outputClosed?: AbortSignal;
   write?: BatchOptions['write'];
   now?: () => number;
   /** Seconds between plain progress lines when stderr is not a terminal. */
@@ -45,22 +51,25 @@ export interface ConvertDeps {
 
 export const EXIT_INTERRUPTED = 130;
 
-/** Where an input's document goes under --out: its folder-relative path with the format's extension. */
-export function outputPath(outDir: string, input: InputFile, format: OutputFormat): string {
-  const rel = input.relative.replace(/\.[^./\\]+$/, '');
-  return path.join(outDir, rel + extensionFor(format));
-}
+export { outputPath };
 
 export async function runConvert(inputs: readonly string[], opts: ConvertCliOptions, io: Io, deps: ConvertDeps = {}): Promise<number> {
-  const { files, problems } = await expandInputs(inputs);
-  return runConvertFiles(files, problems, opts, io, deps);
+  const walked = await expandInputs(inputs, walkOptions(opts));
+  return runConvertFiles(walked.files, walked.problems, opts, io, deps, walked.skipped);
+}
+
+function walkOptions(opts: ConvertCliOptions): WalkOptions {
+  return { followSymlinks: opts.followSymlinks, include: opts.include, exclude: opts.exclude, group: opts.group, skipFolders: opts.out ? [opts.out] : [] };
 }
 
 /** The batch after the walk; separate so a test can hand it a file list that has changed since (a vanished input). */
-export async function runConvertFiles(files: readonly InputFile[], problems: readonly WalkProblem[], opts: ConvertCliOptions, io: Io, deps: ConvertDeps = {}): Promise<number> {
-  for (const p of problems) io.err(errorLine(p.path, p.message));
+export async function runConvertFiles(files: readonly InputFile[], problems: readonly WalkProblem[], opts: ConvertCliOptions, io: Io, deps: ConvertDeps = {}, walkSkipped: readonly WalkSkip[] = []): Promise<number> {
+  const log = new Log(io, { format: opts.logFormat, verbose: opts.verbose, quiet: opts.quiet });
+  if (opts.dryRun) return dryRun(files, problems, walkSkipped, { out: opts.out, format: opts.format, force: opts.force }, io);
+  for (const p of problems) log.error(p.path, p.message, 'input-unreadable');
   if (files.length === 0) {
-    if (!problems.length) io.err(errorLine(null, 'no convertible files found (PDF, image, .txt or .md)'));
+    if (!problems.length) log.error(null, `no convertible files found (PDF, image, .txt or .md)${walkSkipped.length ? `; ${walkSkipped.length} left out: ${walkSkipped.slice(0, 3).map((w) => `${w.path} (${w.reason})`).join(', ')}${walkSkipped.length > 3 ? ', …' : ''}` : ''}`);
+    if (opts.report) await writeReportOrSay(opts.report, summarize({ records: [], notStarted: 0, interruptedInputs: 0, interrupted: false, stoppedBy: null, seconds: 0 }, 0, walkSkipped), problemRecords(problems), log);
     return 1;
   }
   const outDir = opts.out;
@@ -74,20 +83,26 @@ export async function runConvertFiles(files: readonly InputFile[], problems: rea
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
       const why = e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a path component is not a folder' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.message;
-      io.err(errorLine(outDir, `cannot use as output folder: ${why}`));
+      log.error(outDir, `cannot use as output folder: ${why}`, 'output-failed');
       return 1;
     }
   }
   // A single document to stdout behaves like a filter: no progress, no summary, just the error if any.
   const batchy = Boolean(outDir) || files.length > 1;
-  const progress = new Progress(io, files.length, { quiet: opts.quiet || !batchy, lineInterval: deps.progressInterval, now: deps.now });
+  const progress = new Progress(io, files.length, {
+    quiet: opts.quiet || !batchy,
+    lineInterval: deps.progressInterval,
+    now: deps.now,
+    line: log.format === 'json' ? (c) => log.progress({ ...c }) : undefined,
+  });
+  log.write = (text) => progress.message(text);
   const jobs = opts.jobs ?? os.availableParallelism();
   // One OCR pool for the whole batch; its workers start only when a page needs reading, and stop when the batch does.
   const ocr = await ocrFor(files, opts, jobs, io, batchy, deps.convertOptions);
   try {
-    return await finishConvert(files, problems, opts, io, deps, { outDir, batchy, progress, jobs, ocr });
+    return await finishConvert(files, problems, walkSkipped, opts, io, deps, { outDir, batchy, progress, jobs, ocr, log });
   } finally {
-    ocr.line?.clear();
+    ocr.line?.close();
     await ocr.pool?.terminate();
   }
 }
@@ -96,107 +111,134 @@ interface OcrSetup { pool: OcrPool | null; line: OcrProgressLine | null; options
 
 /** Text files never need OCR, so a text-only batch does not even load the engine. */
 async function ocrFor(files: readonly InputFile[], opts: ConvertCliOptions, jobs: number, io: Io, batchy: boolean, given?: ConvertOptions): Promise<OcrSetup> {
-  const options: ConvertOptions = { ...given, ocr: opts.ocr ?? given?.ocr, pageTimeoutMs: opts.pageTimeout !== undefined ? opts.pageTimeout * 1000 : given?.pageTimeoutMs };
-  const mayNeedOcr = opts.ocr !== 'never' && !given?.ocrPool && files.some((f) => !/\.(?:txt|text|md|markdown)$/i.test(f.path));
+  const fromCli = convertOptionsFrom(opts);
+  const options: ConvertOptions = { ...given, ...fromCli, ocr: fromCli.ocr ?? given?.ocr, pageTimeoutMs: fromCli.pageTimeoutMs ?? given?.pageTimeoutMs };
+  const mayNeedOcr = opts.ocr !== 'never' && !given?.ocrPool && files.some((f) => f.parts || !/\.(?:txt|text|md|markdown)$/i.test(f.path));
   if (!mayNeedOcr) return { pool: null, line: null, options };
   const { OcrPool: Pool } = await import('../ocr/pool.js');
   const pool = new Pool({ jobs, lang: opts.lang });
   // Page progress for a single document on a terminal; a batch shows its own bar.
-  const line = !batchy && !opts.quiet && io.errIsTty ? new OcrProgressLine({ stream: { isTTY: true, write: io.err } }) : null;
+  const line = !batchy && !opts.quiet && opts.logFormat !== 'json' && io.errIsTty ? new OcrProgressLine({ stream: { isTTY: true, write: io.err } }) : null;
   return { pool, line, options: { ...options, ocrPool: pool, onProgress: line?.update } };
 }
 
-async function finishConvert(files: readonly InputFile[], problems: readonly WalkProblem[], opts: ConvertCliOptions, io: Io, deps: ConvertDeps,
-  run: { outDir?: string; batchy: boolean; progress: Progress; jobs: number; ocr: OcrSetup }): Promise<number> {
-  const { outDir, batchy, progress, jobs } = run;
+async function finishConvert(files: readonly InputFile[], problems: readonly WalkProblem[], walkSkipped: readonly WalkSkip[], opts: ConvertCliOptions, io: Io, deps: ConvertDeps,
+  run: { outDir?: string; batchy: boolean; progress: Progress; jobs: number; ocr: OcrSetup; log: Log }): Promise<number> {
+  const { outDir, batchy, progress, jobs, log } = run;
+  log.walkSkipped(walkSkipped);
+  const signals = [deps.signal, deps.outputClosed].filter((s): s is AbortSignal => s !== undefined);
+  const onPage = run.ocr.options.onProgress;
   const result = await runBatch(files, {
     format: opts.format,
     target: outDir ? targetsFor(outDir, files, opts.format) : undefined,
     emit: io.out,
     force: opts.force,
     jobs,
-    convertOptions: { ...run.ocr.options, repair: opts.repair, password: opts.password },
+    strict: opts.strict,
+    failFast: opts.failFast,
+    convertOptions: {
+      ...run.ocr.options,
+      onProgress: batchy ? progress.page : onPage,
+      onStage: log.verbose ? (e) => log.stage(e) : undefined,
+    },
     read: (p) => readSource(p, io),
     write: deps.write,
-    signal: deps.signal,
-    onRecord: (r) => progress.update(r),
+    signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
+    onRecord: (r) => {
+      if (r.status === 'failed') log.error(r.path, r.reason ?? 'failed', r.code);
+      log.record(r);
+      progress.update(r);
+    },
     now: deps.now,
   });
+  // Nothing is printed after the summary: the bar and late messages stop here.
   progress.finish();
-  const summary = summarize(result, files.length);
+  log.write = io.err;
+  const summary = summarize(result, files.length + problems.length, walkSkipped);
   summary.failed += problems.length;
-  summary.failures.unshift(...problems.map((p) => ({ path: p.path, reason: p.message })));
-  if (batchy && !opts.quiet) io.err(formatSummary(summary, io.color));
-  if (opts.report) {
-    try {
-      await writeReport(opts.report, summary, result.records);
-    } catch (error) {
-      io.err(errorLine(opts.report, (error as Error).message));
-      return result.interrupted ? EXIT_INTERRUPTED : 1;
-    }
+  summary.failures.unshift(...problems.map((p) => ({ path: p.path, code: 'input-unreadable', reason: p.message })));
+  const pipeClosed = deps.outputClosed?.aborted === true && deps.signal?.aborted !== true;
+  if (batchy && !pipeClosed) log.summary(summary);
+  if (opts.report && !(await writeReportOrSay(opts.report, summary, [...problemRecords(problems), ...result.records], log))) {
+    return result.interrupted && !pipeClosed ? EXIT_INTERRUPTED : 1;
   }
+  // The reader chose to stop reading (`| head`): like cat or grep, that is not a failure.
+  if (pipeClosed) return 0;
   if (result.interrupted) return EXIT_INTERRUPTED;
   return summary.failed || result.stoppedBy ? 1 : 0;
 }
 
-/** Maps inputs to mirrored output paths; a second input that would land on the same output fails instead of overwriting. */
+async function writeReportOrSay(file: string, summary: BatchSummary, records: readonly BatchRecord[], log: Log): Promise<boolean> {
+  try {
+    const { writeReport } = await import('../batch/report.js');
+    await writeReport(file, summary, records);
+    return true;
+  } catch (error) {
+    log.error(file, (error as Error).message, 'output-failed');
+    return false;
+  }
+}
+
+/** Command-line inputs that could not be used at all, as report records. */
+function problemRecords(problems: readonly WalkProblem[]): BatchRecord[] {
+  return problems.map((p) => ({ path: p.path, name: p.path, status: 'failed', code: 'input-unreadable', reason: p.message, warnings: [], output: null, seconds: 0, pages: 0, pagesOcr: 0 }));
+}
+
+/** Maps inputs to mirrored output paths. The naming rule cannot map two inputs to one output; this guards it anyway. */
 function targetsFor(outDir: string, files: readonly InputFile[], format: OutputFormat): (input: InputFile) => string {
+  const names = outputPaths(outDir, files, format);
   const owner = new Map<string, string>();
   for (const f of files) {
-    const t = outputPath(outDir, f, format);
+    const t = names.get(f)!;
     if (!owner.has(t)) owner.set(t, f.path);
   }
   return (input) => {
-    const t = outputPath(outDir, input, format);
+    const t = names.get(input) ?? outputPath(outDir, input, format);
     const first = owner.get(t);
-    if (first !== input.path) throw new OutputError('output-failed', `its output ${t} is already the output of ${first} (same name, other extension)`, { file: input.path });
+    if (first !== input.path) throw new OutputError('output-failed', `internal error: its output ${t} is already the output of ${first}`, { file: input.path });
     return t;
   };
 }
 
-/** Checked up front, so a typo fails before a long batch starts rather than at its first scan. */
-function langOption(value: string): string {
-  try {
-    return parseLang(value).join('+');
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
-  return n;
-}
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function convertCommand(io: Io, setExit: (code: number) => void, deps: ConvertDeps = {}): Command {
-  return new Command('convert')
+  const cmd = new Command('convert')
     .description('convert minutes (PDF, image, text) into validated JSON or YAML')
     .argument('<inputs...>', 'files, folders (walked recursively) or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS as string[]).default('json'))
+    .addOption(new Option('-f, --format <format>', 'output format: json, yaml, ndjson (one document per line), text or markdown (the cleaned, repaired text)').choices(OUTPUT_FORMATS as string[]).default('json'))
     .option('-o, --out <dir>', 'write one file per input into this folder (mirroring folder inputs) instead of stdout')
     .option('-j, --jobs <n>', 'inputs converted at the same time (default: the number of cores)', positiveInt)
     .option('--force', 'convert again even when an output is up to date')
-    .option('--report <file.json>', 'write a JSON report: summary and one record per input')
-    .addOption(new Option('--ocr <mode>', 'when to read pages by OCR: auto (pages without a usable text layer, and images), always, never').choices(['auto', 'always', 'never']).default('auto'))
-    .option('--lang <codes>', 'OCR language: swe, eng or swe+eng', langOption, 'swe')
-    .option('--page-timeout <seconds>', 'give up OCR of one page after this long, with a warning', positiveInt, 120)
-    .option('--no-repair', 'do not restore lost diacritics or undo OCR confusions')
-    .option('--password <password>', 'password for encrypted PDFs')
+    .option('--report <file.json>', 'write a JSON report: summary and one record per input (always written, also when interrupted)')
+    .option('--dry-run', 'list what would be converted, skipped and refused, and write nothing')
+    .option('--fail-fast', 'stop starting inputs after the first failure')
+    .option('--include <glob>', 'convert only files matching this glob (repeatable; a glob without / matches the file name)', collect)
+    .option('--exclude <glob>', 'leave out files and folders matching this glob (repeatable)', collect)
+    .option('--follow-symlinks', 'follow symbolic links while walking folders (each real folder is walked once)')
+    .addOption(new Option('--group <unit>', 'file: each file is a document; folder: the page images of each folder are one document, in natural order').choices(['file', 'folder']).default('file'));
+  addConversionOptions(cmd)
     .option('-q, --quiet', 'print nothing but errors')
+    .option('-v, --verbose', 'say what each stage did, per file')
+    .addOption(new Option('--log-format <format>', 'messages on stderr as text, or json (one object per event)').choices(LOG_FORMATS as string[]).default('text'))
     .addHelpText('after', `
 Examples:
-  $ protokoll convert protokoll.pdf > protokoll.json
-  $ protokoll convert minutes.txt --format yaml
-  $ cat scan.txt | protokoll convert - --no-repair
-  $ protokoll convert archive/ -o out/ --jobs 4 --report report.json
-  $ protokoll convert archive/ --format ndjson | jq .document.date
-  $ protokoll convert scan.pdf --ocr always --lang swe+eng > scan.json
+  $ protokoll convert fixtures/pdf-gr-kommunchefer/input.pdf > gr.json
+  $ protokoll convert fixtures/text-gr-kommunchefer/input.txt --format yaml
+  $ cat fixtures/text-gr-kommunchefer/input.txt | protokoll convert - --no-repair
+  $ protokoll convert fixtures/ -o out/ --include 'text-*/input.txt' --jobs 2 --report report.json
+  $ protokoll convert fixtures/ --include 'text-*/input.txt' --format ndjson | head -c 300
+  $ protokoll convert fixtures/ --dry-run -o out/
+  $ protokoll convert fixtures/ocr/mixed.pdf --pages 1 --lang swe+eng --format markdown
 
-With --out, an output that records the same input sha256 and schema version is
-skipped (use --force to convert anyway). With --format ndjson on stdout, lines
-come in completion order, not input order (each line names its source.file).
+Outputs keep the source's extension: a/b.pdf becomes out/a/b.pdf.json. With several
+inputs each is mirrored under its own name (archive-1/…, archive-2/…), so no two
+inputs share an output. With --out, an output that records the same input sha256 and
+schema version is skipped (use --force to convert anyway). With --format ndjson on
+stdout, lines come in completion order (each names its input in source.file).
 
-Exit codes: 0 all converted or skipped, 1 some inputs failed, 2 usage error, 130 interrupted.`)
+Exit codes: 0 all converted or skipped (or stdout was closed by its reader),
+1 some inputs failed, 2 usage error, 130 interrupted.`)
     .action(async (inputs: string[], opts: ConvertCliOptions) => setExit(await runConvert(inputs, opts, io, deps)));
+  return cmd;
 }

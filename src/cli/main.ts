@@ -5,8 +5,10 @@ import { ProtokollError, UsageError } from '../errors.js';
 import { checkCommand } from './check.js';
 import { convertCommand, type ConvertDeps } from './convert.js';
 import { explainCommand } from './explain.js';
+import { exportCommand } from './export.js';
 import { removePendingTempFiles } from '../output/write.js';
 import { errorLine, processIo, type Io } from './io.js';
+import { listLanguages } from './langs.js';
 import { repairCommand } from './repair.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
@@ -21,18 +23,31 @@ export function buildProgram(io: Io, setExit: (code: number) => void, deps: Conv
     .version(version, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .exitOverride();
-  for (const cmd of [convertCommand(io, setExit, deps), schemaCommand(io, setExit), validateCommand(io, setExit), repairCommand(io, setExit), checkCommand(io, setExit), explainCommand(io, setExit)]) {
+    .option('--list-langs', 'list the OCR languages installed, and exit')
+    .exitOverride()
+    .action((opts: { listLangs?: boolean }) => {
+      if (opts.listLangs) {
+        io.out(listLanguages());
+        setExit(EXIT.ok);
+        return;
+      }
+      // Bare `protokoll`: a usage error, with the help that says what to type.
+      io.err(program.helpInformation());
+      setExit(EXIT.usage);
+    });
+  for (const cmd of [convertCommand(io, setExit, deps), schemaCommand(io, setExit), validateCommand(io, setExit), repairCommand(io, setExit), checkCommand(io, setExit), explainCommand(io, setExit), exportCommand(io, setExit)]) {
     program.addCommand(cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)'));
   }
   program.addHelpText('after', `
 Examples:
-  $ protokoll convert fixtures/text/gr-kommunchefer.txt
-  $ protokoll convert archive/ -o out/ --format yaml
-  $ protokoll schema > minutes.v1.json
-  $ protokoll validate out/*.json
-  $ protokoll repair scan.txt > repaired.txt
-  $ protokoll explain minutes.pdf --page 1`);
+  $ protokoll convert fixtures/text-gr-kommunchefer/input.txt
+  $ protokoll convert fixtures/ -o out/ --include 'text-*/input.txt' --format yaml
+  $ protokoll check fixtures/text-gr-kommunchefer
+  $ protokoll export fixtures/ --csv tables/
+  $ protokoll explain fixtures/text-gr-kommunchefer/input.txt --page 1
+  $ protokoll --list-langs
+
+Each command's --help has more examples.`);
   return program;
 }
 
@@ -68,13 +83,23 @@ export async function main(): Promise<never> {
     removePendingTempFiles();
     process.exit(EXIT.interrupted);
   };
+  // A reader that stops reading (`protokoll … | head -1`) closes stdout: the run ends quietly, with exit 0, as
+  // cat and grep do, instead of dying on EPIPE with a stack trace.
+  const outputClosed = new AbortController();
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    outputClosed.abort();
+  });
   process.on('SIGINT', () => {
     if (interrupt.signal.aborted) hardStop();
     interrupt.abort();
     // Commands that do not watch the signal (a filter waiting on stdin) must still stop on Ctrl-C.
     setTimeout(hardStop, 2000).unref();
   });
-  const code = await run(process.argv.slice(2), processIo(), { signal: interrupt.signal });
+  const io = processIo();
+  const out = io.out;
+  io.out = (s) => { if (!outputClosed.signal.aborted) out(s); };
+  const code = await run(process.argv.slice(2), io, { signal: interrupt.signal, outputClosed: outputClosed.signal });
   // Writes still in flight when Ctrl-C came leave temporary files; nothing half-written may stay behind.
   removePendingTempFiles();
   process.exit(interrupt.signal.aborted ? EXIT.interrupted : code);

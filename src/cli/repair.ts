@@ -12,7 +12,7 @@ export function repairCommand(io: Io, setExit: (code: number) => void): Command 
     .argument('<input>', 'text, PDF or image file, or - for standard input')
     .option('--changes', 'print the list of changes as JSON instead of the text')
     .option('--password <password>', 'password of an encrypted PDF')
-    .addHelpText('after', '\nExamples:\n  $ protokoll repair scan.txt > repaired.txt\n  $ protokoll repair scan.txt --changes | jq \'.[] | "\\(.from) → \\(.to)"\'')
+    .addHelpText('after', '\nExamples:\n  $ protokoll repair fixtures/repair/familjen-damaged.txt > repaired.txt\n  $ protokoll repair fixtures/repair/familjen-damaged.txt --changes | head -20')
     .action(async (input: string, opts: { changes?: boolean; password?: string }) => {
       const { bytes, file } = await readSource(input, io);
       const doc = await readInput(bytes, file, { password: opts.password });

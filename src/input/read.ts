@@ -1,13 +1,14 @@
 // Turns input bytes into an InputDocument: detects the type, then reads text, PDF text layers or images (OCR).
 import type { InputDocument, RawPage } from '../document.js';
 import { warning } from '../document.js';
-import { InputError } from '../errors.js';
+import { InputError, OcrError } from '../errors.js';
 // Type-only: pdf.js and tesseract.js load when a PDF or image arrives, so text conversion starts fast.
 import type { OcrDocumentOptions, OcrMode, OcrProgress, PagesRead } from '../ocr/documents.js';
 import type { OcrPool } from '../ocr/pool.js';
 import { decodeText } from './decode.js';
 import { detectType } from './detect.js';
 import { sha256 } from './hash.js';
+import { selectPages, type PageSelection } from './pages.js';
 import { textToPages } from './text.js';
 
 export interface ReadOptions {
@@ -31,6 +32,11 @@ export interface ReadOptions {
   ocrPool?: OcrPool;
   /** Called as pages finish, for a progress display. */
   onProgress?: (event: OcrProgress) => void;
+  /**
+   * Only these pages (1-based) are read and converted; page numbers stay those of the whole document. Pages
+   * past the end get a `pages-out-of-range` warning; when none is left the input is refused.
+   */
+  pages?: PageSelection;
 }
 
 /**
@@ -50,12 +56,12 @@ export async function readInput(bytes: Uint8Array, file: string, options: ReadOp
     case 'image': {
       const format = type.format;
       const { readImage } = await import('../ocr/documents.js');
-      const read = await withPool(options, (ocr) => readImage(bytes, format, file, ocr));
+      const read = await withPool(options, file, (ocr) => readImage(bytes, format, file, ocr));
       return { ...base, format: 'image', ...read };
     }
     case 'pdf': {
       const { readPdf } = await import('../ocr/documents.js');
-      const read = await withPool(options, (ocr) => readPdf(bytes, file, options.password, ocr));
+      const read = await withPool(options, file, (ocr) => readPdf(bytes, file, options.password, ocr));
       return { ...base, format: 'pdf', ...read };
     }
     case 'text': {
@@ -66,19 +72,36 @@ export async function readInput(bytes: Uint8Array, file: string, options: ReadOp
       const warnings = decoded.encoding === 'windows-1252'
         ? [warning('input-encoding-fallback', 'the text is not valid UTF-8; it was read as Windows-1252')]
         : [];
-      const pages: RawPage[] = textToPages(decoded.text);
+      const all: RawPage[] = textToPages(decoded.text);
+      const chosen = selectPages(options.pages, all.length, file);
+      if (chosen.warning) warnings.push(chosen.warning);
+      const pages = chosen.numbers ? all.filter((p) => chosen.numbers!.has(p.number)) : all;
       return { ...base, format: 'text', pages, warnings };
     }
   }
 }
 
-async function withPool(options: ReadOptions, read: (ocr: OcrDocumentOptions) => Promise<PagesRead>): Promise<PagesRead> {
+async function withPool(options: ReadOptions, file: string, read: (ocr: OcrDocumentOptions) => Promise<PagesRead>): Promise<PagesRead> {
   // Workers start on the first page that needs OCR, so a born-digital PDF never pays for them.
   const { OcrPool } = await import('../ocr/pool.js');
   const pool = options.ocrPool ?? new OcrPool({ jobs: options.jobs, lang: options.lang });
   try {
-    return await read({ mode: options.ocr ?? 'auto', pool, pageTimeoutMs: options.pageTimeoutMs, onProgress: options.onProgress });
+    const pages = await read({ mode: options.ocr ?? 'auto', pool, pageTimeoutMs: options.pageTimeoutMs, onProgress: options.onProgress, pages: options.pages });
+    failWhenOnlyTimeouts(pages, file);
+    return pages;
   } finally {
     if (!options.ocrPool) await pool.terminate();
   }
+}
+
+/**
+ * A document whose every page that has ink timed out in OCR has no text at all: converting it would pass an
+ * empty shell off as a result, so it is a failure (the page-level `ocr-timeout` warning covers partial reads).
+ */
+export function failWhenOnlyTimeouts(read: PagesRead, file: string): void {
+  const timedOut = read.warnings.filter((w) => w.code === 'ocr-timeout');
+  if (timedOut.length === 0) return;
+  if (read.pages.some((p) => p.lines.some((l) => l.text.trim() !== ''))) return;
+  const what = read.pages.length === 1 ? 'its only page' : timedOut.length === read.pages.length ? `all ${read.pages.length} pages` : `every page with text (${timedOut.length} of ${read.pages.length})`;
+  throw new OcrError('ocr-timeout', `OCR of ${what} ran over the page time limit (--page-timeout); nothing was read`, { file });
 }

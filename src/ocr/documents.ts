@@ -3,6 +3,7 @@ import type { RawPage } from '../document.js';
 import { warning } from '../document.js';
 import { InputError } from '../errors.js';
 import { imagePages, MAX_IMAGE_PIXELS, type ImageFormat } from '../input/image.js';
+import { selectPages, type PageSelection } from '../input/pages.js';
 import { PdfFile, xrefIntact } from '../input/pdf.js';
 import type { Warning } from '../schema/minutes.js';
 import type { OcrPool } from './pool.js';
@@ -25,6 +26,8 @@ export interface OcrDocumentOptions {
   pageTimeoutMs?: number;
   maxPixels?: number;
   onProgress?: (event: OcrProgress) => void;
+  /** Only these pages (see ReadOptions.pages). */
+  pages?: PageSelection;
 }
 
 export interface PagesRead {
@@ -51,8 +54,10 @@ export async function readImage(bytes: Uint8Array, format: ImageFormat, file: st
   if (options.mode === 'never') {
     throw new InputError('image-needs-ocr', `this is a ${format.toUpperCase()} image; reading it needs OCR, which --ocr never turns off`, { file });
   }
-  const pages = imagePages(bytes, format, file, { maxPixels: options.maxPixels ?? MAX_IMAGE_PIXELS });
-  const warnings: Warning[] = [];
+  const allPages = imagePages(bytes, format, file, { maxPixels: options.maxPixels ?? MAX_IMAGE_PIXELS });
+  const chosen = selectPages(options.pages, allPages.length, file);
+  const pages = chosen.numbers ? allPages.filter((p) => chosen.numbers!.has(p.number)) : allPages;
+  const warnings: Warning[] = chosen.warning ? [chosen.warning] : [];
   let done = 0;
   options.onProgress?.({ file, pagesDone: 0, pagesTotal: pages.length });
   const read = await inOrder(pages.length, options.pool.jobs, async (i) => {
@@ -87,14 +92,17 @@ export async function readPdf(bytes: Uint8Array, file: string, password: string 
   try {
     const count = await pdf.pageCount();
     if (count === 0) throw new InputError('pdf-no-pages', 'the PDF has no pages', { file });
+    const chosen = selectPages(options.pages, count, file);
+    const numbers = chosen.numbers ? [...chosen.numbers] : Array.from({ length: count }, (_, i) => i + 1);
     let done = 0;
-    options.onProgress?.({ file, pagesDone: 0, pagesTotal: count });
-    const results = await inOrder(count, options.pool.jobs + 1, async (i) => {
-      const r = await readPdfPage(pdf, i + 1, options);
-      options.onProgress?.({ file, pagesDone: ++done, pagesTotal: count });
+    options.onProgress?.({ file, pagesDone: 0, pagesTotal: numbers.length });
+    const results = await inOrder(numbers.length, options.pool.jobs + 1, async (i) => {
+      const r = await readPdfPage(pdf, numbers[i]!, options);
+      options.onProgress?.({ file, pagesDone: ++done, pagesTotal: numbers.length });
       return r;
     });
     const warnings = collapsePageRuns(results.flatMap((r) => r.warnings));
+    if (chosen.warning) warnings.unshift(chosen.warning);
     if (!xrefIntact(bytes)) warnings.unshift(warning('pdf-xref-rebuilt', 'the PDF\'s cross-reference table is broken; it was rebuilt by scanning the file, so parts may be missing'));
     return { pages: results.map((r) => r.pages[0]!), warnings };
   } finally {

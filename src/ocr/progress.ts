@@ -21,6 +21,7 @@ export class OcrProgressLine {
   private readonly enabled: boolean;
   private last = -Infinity;
   private shown = false;
+  private closed = false;
 
   constructor(options: OcrProgressOptions = {}) {
     this.stream = options.stream ?? process.stderr;
@@ -31,7 +32,7 @@ export class OcrProgressLine {
 
   readonly update = (event: OcrProgress): void => {
     this.files.set(event.file, { done: event.pagesDone, total: event.pagesTotal });
-    if (!this.enabled) return;
+    if (!this.enabled || this.closed) return;
     const t = this.now();
     const finished = event.pagesDone === event.pagesTotal;
     if (t - this.last < this.interval && !finished) return;
@@ -53,6 +54,12 @@ export class OcrProgressLine {
   clear(): void {
     if (this.shown) this.stream.write('\r\x1b[2K');
     this.shown = false;
+  }
+
+  /** Clears the line for good: pages still finishing after an interrupt must not draw it again. */
+  close(): void {
+    this.clear();
+    this.closed = true;
   }
 
   private draw(): void {

@@ -186,10 +186,17 @@ export function readHeader(ctx: SegmentContext, end: number, hasMinutesStructure
     if (h.location) ctx.note(placeField.at, `header location ${h.location}`);
   }
   if (!h.date) {
+    let inSentence: { line: Line; text: string } | null = null;
     for (const l of front) {
       if (l.furniture === 'page-number' || notMeeting.has(l)) continue;
       const d = findDates(l.text).find((x) => x.iso);
-      if (d) { h.date = d.iso; h.dateText = d.text; ctx.note(l, `header date ${d.iso}`); break; }
+      if (!d) continue;
+      // "Taxan gäller från 1 januari 2027.": a date in running text is not the meeting's.
+      if (isRunningText(l.text, d.text)) { inSentence ??= { line: l, text: d.text }; continue; }
+      h.date = d.iso; h.dateText = d.text; ctx.note(l, `header date ${d.iso}`); break;
+    }
+    if (!h.date && inSentence) {
+      ctx.warn('date-in-running-text', `the only full date near the top, "${inSentence.text}", stands in running text, so it is not taken as the meeting date`, inSentence.line);
     }
   }
   // "… kl. 19.00 i kommunalhuset i Skogsby." in the opening sentence of older minutes, with no label.
@@ -241,6 +248,22 @@ export function paragraphRange(text: string | undefined): Header['paragraphs'] {
   if (r && Number(r[2]) >= Number(r[1])) return { from: Number(r[1]), to: Number(r[2]) };
   const one = /^§{0,2}\s*(\d{1,5})(?:\s|$)/.exec(t);
   return one ? { from: Number(one[1]), to: Number(one[1]) } : null;
+}
+
+/** Words a header line may hold around its date without being a sentence. */
+const HEADER_WORDS = /^(?:den|kl|klockan|och|tid|plats|datum|lokal|från|till|samt|via|med|rum|sal|kommun|stad|region|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?)$/i;
+/** Words that make a line the meeting's own opening ("Protokoll fört vid sammanträde … den 18 mars 1974"). */
+const MEETING_WORDS = /\b(?:sammanträde|sammanträdet|sammanträdde|möte|mötet|protokoll|anteckningar|justerat|justering|sammankomst)\b/i;
+
+/**
+ * A line is running text when, besides the date, times, addresses and header words, it holds three or more
+ * lower-case words and does not speak of the meeting itself.
+ */
+export function isRunningText(line: string, dateText: string): boolean {
+  if (MEETING_WORDS.test(line)) return false;
+  const rest = line.replace(dateText, ' ').replace(/\S+@\S+|https?:\S+/g, ' ').replace(/\b\d{1,2}[.:]\d{2}\b/g, ' ');
+  const words = rest.split(/[^\p{L}]+/u).filter((w) => w.length >= 2 && /^\p{Ll}/u.test(w) && !HEADER_WORDS.test(w));
+  return words.length >= 3;
 }
 
 /** A logo prints the name over its kind ("TALLÅSA" / "KOMMUN"): the two lines are one name. */

@@ -6,6 +6,7 @@ import { findAttendanceList } from './attendance-list.js';
 import { assignRole, findAttendees } from './attendees.js';
 import { SegmentContext } from './context.js';
 import { findHeadings } from './headings.js';
+import { cleanFields } from './field.js';
 import { emptyHeader, readHeader } from './header.js';
 import { buildItems } from './items.js';
 import { findEarlySignatures, findSignatureLines, mergeSignatures } from './signatures.js';
@@ -53,6 +54,7 @@ export function segment(lines: readonly Line[]): Segmented {
   } else if (!items.length) {
     ctx.warn('no-items', 'no agenda items (§ or numbered headings) were found');
   }
+  cleanFields(ctx, document, attendees);
   if (document.dateText && !document.date) {
     ctx.warn('date-without-year', `the meeting date "${document.dateText}" gives no year, so no date is set`);
   }

@@ -116,7 +116,7 @@ function signerLines(ctx: SegmentContext, digital: boolean): Signature[] {
         continue;
       }
       misses = 0;
-      for (const name of role.names) out.push({ role: role.role, name, date: null, method: digital ? 'digital' : 'handwritten', source: ref(l) });
+      for (const name of role.names) out.push({ role: role.role, name, date: null, method: digital ? 'digital' : signedByHand(ctx, i, j), source: ref(l) });
       ctx.claim(j, 'signatures', 'signatures.signer-line');
       i = j;
     }
@@ -179,14 +179,13 @@ const DOTS = /^[._…\s-]{4,}$/;
 function signatureLines(ctx: SegmentContext, digital: boolean): Signature[] {
   const out: Signature[] = [];
   const lines = ctx.lines;
-  const method = digital ? 'digital' : 'handwritten';
   for (let i = 0; i < lines.length; i++) {
     if (!ctx.isFree(i)) continue;
     // "Antecknat av: Lena Sjögren", "Vid protokollet: Anna Ek": label and name on one line.
     const inline = /^([^:\t]{3,40}):\s*([^:\t]+?)\.?$/.exec(lines[i]!.text.trim());
     const inlineRole = inline ? signatureRole(inline[1]!) : null;
     if (inline && inlineRole && isName(inline[2]!.replace(/,.*$/, ''))) {
-      out.push({ role: inlineRole, name: inline[2]!.replace(/,.*$/, '').trim(), date: null, method, source: ref(lines[i]!) });
+      out.push({ role: inlineRole, name: inline[2]!.replace(/,.*$/, '').trim(), date: null, method: digital ? 'digital' : signedByHand(ctx, i, i), source: ref(lines[i]!) });
       ctx.claim(i, 'signatures', 'signatures.label-and-name');
       continue;
     }
@@ -204,6 +203,7 @@ function signatureLines(ctx: SegmentContext, digital: boolean): Signature[] {
       // One label over several names ("Justerande" over two signature lines) gives each of them that role.
       const shared = roles.length === 1 && rest.length > 1;
       if ((rest.length !== roles.length && !shared) || !parsed.every((p) => p && isName(p[1]!))) break;
+      const method = digital ? 'digital' : signedByHand(ctx, i, j);
       parsed.forEach((p, k) => out.push({ role: roles[shared ? 0 : k]!, name: p![1]!.trim(), date: null, method, source: ref(l as Line) }));
       for (const k of [i, j, ...skipped]) ctx.claim(k, 'signatures', 'signatures.label-over-name');
       // "Underskrifter" on a line of its own above the box belongs to it, not to the last item's text.
@@ -216,6 +216,21 @@ function signatureLines(ctx: SegmentContext, digital: boolean): Signature[] {
 }
 
 /** Dots or underscores to sign on, the word "Underskrifter", a paragraph range or number printed beside the box. */
+/** A line to sign on (dots or underscores), or words that name a signature by hand. */
+const HAND_SIGNED = /[._…]{6,}|_{4,}|\b(?:underskrift(?:er)?|namnteckning|namnförtydligande|signatur|signerat för hand)\b/i;
+
+/**
+ * "handwritten" only where the document shows it — a line to sign on, or "Underskrifter"/"Namnförtydligande"
+ * heading the box or beside the name (from 8 lines above the label to the line after the name); otherwise the
+ * method is not stated ("Antecknat av …", "Justeras") and is null.
+ */
+function signedByHand(ctx: SegmentContext, from: number, to: number): 'handwritten' | null {
+  for (let k = Math.max(0, from - 8); k <= Math.min(ctx.lines.length - 1, to + 1); k++) {
+    if (HAND_SIGNED.test(ctx.lines[k]!.text)) return 'handwritten';
+  }
+  return null;
+}
+
 function isSignatureLayout(cell: string): boolean {
   return DOTS.test(cell) || /^underskrift(?:er)?:?$/i.test(cell) || /^paragrafer?(?:\s|:?$)/i.test(cell) || /^§§?\s*\d/.test(cell) || /^\d+\s*[-–]\s*\d+$/.test(cell)
     || /^\d{1,4}$/.test(cell) || isPageNumber(cell);

@@ -25,7 +25,7 @@ describe('protokoll convert <folder> -o <out>', () => {
     expect(listTree(out)).toEqual(['a.json', 'sub/b.json', 'sub/deeper/c.json']);
     const doc = JSON.parse(fs.readFileSync(path.join(out, 'sub/deeper/c.json'), 'utf8'));
     expect(doc.schemaVersion).toBe(1);
-    expect(doc.source.file).toBe('c.txt');
+    expect(doc.source.file).toBe('sub/deeper/c.txt'); // the path below the input folder, not only the base name
     const err = io.stderr();
     expect(err).toMatch(/converted\s+3/);
     expect(err).toMatch(/failed\s+2/);
@@ -104,7 +104,7 @@ describe('protokoll convert <folder> -o <out>', () => {
     const lines = io.stdout().trimEnd().split('\n');
     expect(lines).toHaveLength(12);
     const names = lines.map((l) => (JSON.parse(l) as { source: { file: string } }).source.file).sort();
-    expect(names).toEqual(Array.from({ length: 12 }, (_, i) => `m${i}.txt`).sort());
+    expect(names).toEqual(Array.from({ length: 12 }, (_, i) => `d${i}/m${i}.txt`).sort()); // which input, not only its base name
     expect(io.stderr()).toBe('');
   });
 });

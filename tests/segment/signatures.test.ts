@@ -31,7 +31,8 @@ describe('signatures', () => {
   it('reads handwritten signature lines under role labels, side by side too', () => {
     const r = segmentText('§1 Öppnande\nText.\n\nAntecknat av\n\nGunnel Rydberg, Förbundssekreterare\n\nOrdförande\tJusterare\n..........\t..........\nAnna Ek\tPer Holm');
     expect(r.signatures.map((s) => [s.role, s.name, s.method])).toEqual([
-      ['sekreterare', 'Gunnel Rydberg', 'handwritten'], ['ordförande', 'Anna Ek', 'handwritten'], ['justerare', 'Per Holm', 'handwritten'],
+      // "Antecknat av" says who wrote the notes, not how they signed: the method is not stated (issue 13 point 15).
+      ['sekreterare', 'Gunnel Rydberg', null], ['ordförande', 'Anna Ek', 'handwritten'], ['justerare', 'Per Holm', 'handwritten'],
     ]);
     expect(r.items[0]!.body).toBe('Text.');
   });
@@ -113,5 +114,13 @@ describe('e-signing records', () => {
     ].join('\n'));
     expect(r.signatures.map((s) => [s.role, s.name, s.method, s.date])).toEqual([['ordförande', 'Marie Lund', 'digital', '2025-02-03'], ['justerare', 'Jan Berg', 'digital', '2025-02-04']]);
     expect(r.items[0]!.body).toBe('Text.');
+  });
+
+  it('gives a signature the method handwritten only where the document shows a line to sign on or says so (issue 13 point 15)', () => {
+    const methods = (text: string) => segmentText(text).signatures.map((x) => [x.name, x.method]);
+    expect(methods('§1 Öppnande\nText.\n\nAntecknat av: Lena Sjögren')).toEqual([['Lena Sjögren', null]]);
+    expect(methods('§1 Öppnande\nText.\n\nJusteras\n\nMats Öberg')).toEqual([['Mats Öberg', null]]);
+    expect(methods('§1 Öppnande\nText.\n\nJusteras\n\n______________________\nMats Öberg')).toEqual([['Mats Öberg', 'handwritten']]);
+    expect(methods('§1 Öppnande\nText.\n\nUnderskrifter\nOrdförande\nAnna Ek')).toEqual([['Anna Ek', 'handwritten']]);
   });
 });
