@@ -5,7 +5,7 @@ import { isParty, parseEntry, type EntryFields } from './entries.js';
 import { roleWord } from './vocabulary.js';
 import { labelKey } from './text.js';
 
-type Field = 'name' | 'party' | 'organization' | 'title' | 'role' | 'replaces' | 'note' | 'substitute' | 'mark';
+type Field = 'name' | 'party' | 'organization' | 'title' | 'role' | 'replaces' | 'note' | 'substitute' | 'mark' | 'number';
 const COLUMN_FIELDS = new Map<string, Field>([
   ...['Namn', 'Ledamot', 'Ledamöter', 'Ersättare', 'Person'].map((l) => [labelKey(l), 'name'] as const),
   ...['Parti', 'Partibeteckning', 'Parti/grupp'].map((l) => [labelKey(l), 'party'] as const),
@@ -16,7 +16,10 @@ const COLUMN_FIELDS = new Map<string, Field>([
   ...['Närvarande §§', 'Anmärkning', 'Kommentar', '§§', 'Paragrafer', 'Deltog §§'].map((l) => [labelKey(l), 'note'] as const),
   // A roll-call list: who sat in for an absent member, and columns of crosses (present, ja, nej, avstår).
   ...['Tjänstgörande ersättare', 'Ersättare som tjänstgör', 'Tjänstgörande'].map((l) => [labelKey(l), 'substitute'] as const),
-  ...['Närv.', 'Närv', 'Närvaro', 'Närvarande', 'Ja', 'Nej', 'Avstår', 'Avst.', 'Frånv.', 'Frånvarande'].map((l) => [labelKey(l), 'mark'] as const),
+  ...['Närv.', 'Närv', 'Närvaro', 'Närvarande', 'Ja', 'Nej', 'Avstår', 'Avst.', 'Frånv.', 'Frånvarande', 'Röster', 'Antal röster'].map((l) => [labelKey(l), 'mark'] as const),
+  // Associations list members with their number, flat or property: what identifies the member, kept as a note.
+  ...['Medl.nr', 'Medlemsnr', 'Medlemsnummer', 'Nr', 'Lgh', 'Lgh nr', 'Lgh.nr', 'Lägenhet', 'Lägenhetsnr'].map((l) => [labelKey(l), 'number'] as const),
+  ...['Fastighet', 'Adress', 'Fastighet, adress', 'Fastighet/adress', 'Ombud för', 'Fullmakt för', 'Företräder'].map((l) => [labelKey(l), 'note'] as const),
 ]);
 
 /** One row read from a table: the person, and whoever sat in for them. */
@@ -27,8 +30,11 @@ export function columnFields(text: string): Field[] | null {
   const cells = text.split('\t').map((c) => c.trim()).filter(Boolean);
   if (cells.length < 2) return null;
   const fields = cells.map((c) => COLUMN_FIELDS.get(labelKey(c)) ?? null);
-  // Two name columns ("Ledamöter\tErsättare") are two groups side by side, not one person's fields.
-  return fields.every((f) => f !== null) && fields[0] === 'name' && fields.filter((f) => f === 'name').length === 1 ? (fields as Field[]) : null;
+  // Two name columns ("Ledamöter\tErsättare") are two groups side by side, not one person's fields. The name column
+  // comes first, or after the member's number.
+  const nameAt = fields.indexOf('name');
+  return fields.every((f) => f !== null) && (nameAt === 0 || (nameAt > 0 && fields.slice(0, nameAt).every((f) => f === 'number'))) && fields.filter((f) => f === 'name').length === 1
+    ? (fields as Field[]) : null;
 }
 
 /**
@@ -46,18 +52,19 @@ export function readTable(ctx: SegmentContext, header: number, end: number, fiel
     if (l.furniture) continue;
     if (ctx.zone[j] !== null || stops(l)) break;
     const cells = l.text.split('\t').map((c) => c.trim());
-    const entry = parseEntry(cells[0] ?? '');
-    if (!entry) break;
+    const nameAt = Math.min(fields.indexOf('name'), cells.length - 1);
+    const entry = parseEntry(cells[nameAt] ?? '');
+    if (!entry || !cells.slice(0, nameAt).every((c) => /^[\w.:/-]{1,10}$/.test(c))) break;
     let substitute: EntryFields | null = null;
     cells.forEach((raw, k) => {
       const v = raw.replace(/^[-–]$/, '').trim();
-      if (k === 0 || !v) return;
+      if (k === nameAt || !v) return;
       if (/^x$/i.test(v)) return;
       if (fields.includes('party') && !entry.party && isParty(v)) { entry.party = v; return; }
       const person = hasSubstitutes ? parseEntry(v) : null;
       if (person) { substitute = person; return; }
       const f = fields[k];
-      if (!f || f === 'name' || f === 'mark' || f === 'substitute' || f === 'party') return;
+      if (!f || f === 'name' || f === 'mark' || f === 'substitute' || f === 'party' || f === 'number') return;
       if (f === 'replaces') entry.replaces = parseEntry(v)?.name ?? v;
       else if (f === 'role') entry.role = roleWord(v) ?? v;
       else if (f === 'note') entry.note = entry.note ? `${entry.note}, ${v}` : v;

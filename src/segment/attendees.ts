@@ -267,6 +267,8 @@ export function continuesList(text: string, next?: Line, sofar: string = text): 
   const t = text.trim();
   if (/(?:,|\s(?:och|samt))$/u.test(t)) return true;
   if (!next) return false;
+  // "… Nadia Haddad" / "(sekreterare), Pelle Norén": a person's parenthesis broken onto the next line.
+  if (/\p{L}$/u.test(t) && /^\([^)]{1,40}\)(?:[,\s]|$)/u.test(next.text.trim()) && !next.gapBefore) return true;
   if (/\),\s*\p{Lu}[\p{Ll}-]+$/u.test(t) && /^\p{Lu}[\p{Ll}-]+\s*\(/u.test(next.text.trim())) return true;
   return !next.gapBefore && !/[.)]$/.test(t) && RUNNING_TEXT.test(sofar);
 }

@@ -172,7 +172,7 @@ export function splitEntries(text: string): string[] {
     .filter((i) => depthAt(t, i) === 0 && !/(?:ersätter|för|istället för)\s*$/iu.test(t.slice(0, i)));
   if (starts.length >= 2 || (starts.length === 1 && starts[0]! > 0 && isName(t.slice(0, starts[0]!).replace(/[,;]\s*$/, '').trim()))) {
     const cut = [...new Set([0, ...starts])].sort((a, b) => a - b);
-    return carryLeadWords(cut.map((s, i) => t.slice(s, cut[i + 1] ?? t.length).trim()).filter(Boolean));
+    return carryLeadWords(cut.map((s, i) => t.slice(s, cut[i + 1] ?? t.length).trim()).filter(Boolean)).flatMap(trailingNames);
   }
   // "socialchef Gunnar Ström, förste socialsekreterare Eva Lindholm §§ 57-59, nämndsekreterare Anna-Lisa Nordin"
   // A part with no name of its own says more about the person before it ("tjänstgörande i stället för X",
@@ -214,6 +214,18 @@ export function splitEntries(text: string): string[] {
     if (ok && out.length) return [...out, current];
   }
   return [t];
+}
+
+/**
+ * "Nadia Haddad (sekreterare), Pelle Norén, Sanna Lilja": people without a parenthesis after the last one that has
+ * one. Two or more plain names in a row at a part's end are people of their own (one could be an organisation).
+ */
+function trailingNames(part: string): string[] {
+  const segs = part.split(/\s*,\s*/);
+  let k = segs.length;
+  while (k > 1 && isName(segs[k - 1]!.replace(/\.$/, ''))) k--;
+  if (segs.length - k < 2 || !/\)$/.test(segs[k - 1]!)) return [part];
+  return [segs.slice(0, k).join(', '), ...segs.slice(k).map((x) => x.replace(/\.$/, ''))];
 }
 
 /**

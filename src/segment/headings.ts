@@ -243,6 +243,29 @@ function markedHeadings(ctx: SegmentContext, frontEnd: number): Heading[] {
   return out;
 }
 
+/** The standard points of a meeting's order of business, by which unnumbered minutes are recognised. */
+const STANDARD_POINT = /^(?:(?:mötets|sammanträdets|stämmans|årsmötets)\s+(?:öppnande|avslutande|avslutning)|(?:val|utseende)\s+av\s+(?:en\s+|två\s+)?(?:justerare|justeringsm\p{L}+|protokolljusterare|sekreterare|ordförande|mötesordförande|rösträknare)\b.*|(?:godkännande\s+av\s+)?dagordning(?:en)?|föregående\s+(?:protokoll|mötes?\s?protokoll|minnesanteckningar)|övriga\s+frågor|nästa\s+(?:möte|sammanträde)|(?:mötet|sammanträdet|mötets)\s+avslutas|avslutning|ekonomi|rapporter|information)$/iu;
+
+/**
+ * Minutes without numbers that set each point as a short title line after a blank line with its text right under it
+ * ("Val av justerare" / "Sanna Lilja valdes att …"). The shape must recur, and at least two of the titles must be
+ * standard points of an order of business, before such lines count as item headings.
+ */
+function titleBlockHeadings(ctx: SegmentContext, frontEnd: number): Heading[] {
+  const out: Heading[] = [];
+  for (let i = frontEnd; i < ctx.lines.length; i++) {
+    const l = ctx.lines[i]!;
+    const t = l.text.trim();
+    if (!l.gapBefore || !isHeadingCandidate(ctx, i) || t.length > 70 || t.split(/\s+/).length > 9) continue;
+    const next = ctx.nextContent(i);
+    if (next < 0 || ctx.lines[next]!.gapBefore || !ctx.isFree(next) || isTitleLike(ctx.lines[next]!.text) && ctx.lines[next]!.text.trim().length < 40) continue;
+    const parts = titleParts(t);
+    out.push({ index: i, last: i, paragraph: null, number: null, title: parts.title, kind: parts.kind, caseNumber: parts.caseNumber, scheme: 'cue' });
+  }
+  const standard = out.filter((h) => STANDARD_POINT.test(h.title)).length;
+  return out.length >= 3 && standard >= 2 ? out : [];
+}
+
 /** Unnumbered headings announced by the next line: "Anteckningar", "Sammanfattning: …". */
 function cueHeadings(ctx: SegmentContext, taken: Set<number>): Heading[] {
   const out: Heading[] = [];
@@ -302,6 +325,8 @@ export function findHeadings(ctx: SegmentContext, frontEnd: () => number): Headi
   if (numbered.length === 0 && cued.length === 0) {
     const marked = markedHeadings(ctx, frontEnd());
     if (marked.length >= 2) return marked;
+    const blocks = titleBlockHeadings(ctx, frontEnd());
+    if (blocks.length) return blocks;
   }
   let all = [...numbered, ...cued].sort((a, b) => a.index - b.index);
   if (cued.length > 0 || numbered.length > 0) {

@@ -3,6 +3,8 @@ import type { Line } from '../document.js';
 import type { Item } from '../schema/minutes.js';
 import type { SegmentContext } from './context.js';
 import { readDecisions, readReservations, readVotes } from './decisions.js';
+import { readResolutions } from './resolutions.js';
+import { splitSections } from './sections.js';
 import type { Heading } from './headings.js';
 import { isHyphenBreak, ref } from './text.js';
 
@@ -20,11 +22,17 @@ export function bodyText(lines: readonly Line[]): string {
 }
 
 export function buildItems(ctx: SegmentContext, headings: readonly Heading[], legend: Map<string, string>): Item[] {
-  return headings.map((h, k) => {
+  const bodies = headings.map((h, k) => {
     const end = headings[k + 1]?.index ?? ctx.lines.length;
     const body: Line[] = [];
     for (let i = h.index; i < end; i++) if (i <= h.last || ctx.isFree(i)) ctx.item[i] = k;
     for (let i = h.last + 1; i < end; i++) if (ctx.isFree(i)) body.push(ctx.lines[i]!);
+    return body;
+  });
+  // Minutes that never head a decision (associations, notes) report each resolution in a sentence of its own.
+  const headed = bodies.some((b) => splitSections(b).some((s) => s.kind === 'decision' || s.kind === 'proposal'));
+  return headings.map((h, k) => {
+    const body = bodies[k]!;
     const heading = ctx.lines[h.index]!;
     let kind = h.kind;
     if (kind && legend.size && !legend.has(kind)) {
@@ -38,7 +46,7 @@ export function buildItems(ctx: SegmentContext, headings: readonly Heading[], le
       kind,
       caseNumber: h.caseNumber,
       body: bodyText(body),
-      decisions: readDecisions(body),
+      decisions: headed ? readDecisions(body) : readResolutions(body),
       votes: readVotes(body),
       reservations: readReservations(body),
       source: ref(heading),

@@ -15,7 +15,8 @@ const GROUPS: ReadonlyArray<[string[], GroupLabel]> = [
     'Övriga medverkande', 'Medverkande', 'Föredragande', 'Närvarande övriga', 'Tjänstepersoner närvarande', 'Sakkunniga',
     'Dessutom närvarande', 'Vidare närvarande'], { group: 'övriga' }],
   [['Närvarande', 'Deltagare', 'Deltagande', 'Närvaro', 'Närvarande deltagare', 'Närvarande ombud', 'Ombud', 'Närvarande representanter',
-    'Representanter'], { group: 'närvarande' }],
+    'Representanter', 'Närvarande medlemmar', 'Medlemmar', 'Närvarande röstberättigade', 'Röstberättigade', 'Röstberättigade medlemmar',
+    'Närvarande medlemmar enligt röstlängd', 'Röstlängd', 'Närvarolista'], { group: 'närvarande' }],
   [['Frånvarande', 'Ej närvarande', 'Anmält förhinder', 'Förhinder', 'Anmält frånvaro', 'Anmäld frånvaro', 'Frånvarande ledamöter',
     'Ej deltagande', 'Frånvaro', 'Ej närvarande ledamöter'], { group: 'frånvarande' }],
 ];
