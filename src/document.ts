@@ -26,6 +26,8 @@ export interface RawPage {
   lines: RawLine[];
   source: PageInfo['text'];
   ocrConfidence: number | null;
+  /** Plain text that another program made by OCR: the clean stage treats its lines as OCR'd. */
+  ocrText?: boolean;
 }
 
 /** One cell of a row: text set apart from its neighbours by a column gap, and where it starts on the page. */

@@ -20,7 +20,7 @@ export function cleanPages(pages: readonly RawPage[]): Line[] {
         gap = true;
         continue;
       }
-      const ocr = page.source === 'ocr';
+      const ocr = page.source === 'ocr' || page.ocrText === true;
       const segments = splitMarkdownLine(ocr ? restoreOcrEmphasis(raw.text) : raw.text).map((seg) => {
         if (!ocr) return seg;
         // OCR confusions at the start of each field: "§" read as "$" or "8", "##" read as "HH".

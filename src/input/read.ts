@@ -9,6 +9,8 @@ import { decodeText } from './decode.js';
 import { detectType } from './detect.js';
 import { sha256 } from './hash.js';
 import { selectPages, type PageSelection } from './pages.js';
+import { repairMojibake } from './mojibake.js';
+import { looksOcrText } from './ocr-text.js';
 import { textToPages } from './text.js';
 
 export interface ReadOptions {
@@ -72,7 +74,15 @@ export async function readInput(bytes: Uint8Array, file: string, options: ReadOp
       const warnings = decoded.encoding === 'windows-1252'
         ? [warning('input-encoding-fallback', 'the text is not valid UTF-8; it was read as Windows-1252')]
         : [];
-      const all: RawPage[] = textToPages(decoded.text);
+      // UTF-8 once read as Windows-1252 and saved again ("pensionÃ¤rsrÃ¥det"): decoded back, with a warning.
+      const fixed = repairMojibake(decoded.text);
+      if (fixed.repaired) warnings.push(warning('input-mojibake', `${fixed.repaired} characters had been encoded twice (UTF-8 read as Windows-1252, "Ã¤" for "ä") and were decoded back`));
+      const all: RawPage[] = textToPages(fixed.text);
+      // A text that another program made by OCR: its lines get the clean stage's OCR repairs ("SN 81" → "SN § 1").
+      if (looksOcrText(fixed.text)) {
+        for (const p of all) p.ocrText = true;
+        warnings.push(warning('input-ocr-text', 'the text reads as OCR output (paragraph signs read as 8, S or $); OCR repairs were applied'));
+      }
       const chosen = selectPages(options.pages, all.length, file);
       if (chosen.warning) warnings.push(chosen.warning);
       const pages = chosen.numbers ? all.filter((p) => chosen.numbers!.has(p.number)) : all;

@@ -3,7 +3,7 @@ import { setCells, type Line } from '../document.js';
 import type { Attendee, AttendeeGroup } from '../schema/minutes.js';
 import { secondColumn, splitColumns } from './columns.js';
 import { SegmentContext } from './context.js';
-import { parseEntry, splitEntries, type EntryFields } from './entries.js';
+import { joinCells, parseEntry, splitEntries, type EntryFields } from './entries.js';
 import { columnFields, readTable } from './attendee-table.js';
 import { LABEL_FIRST_WORDS, SECTION_LABELS, groupLabel, roleHeading, type GroupLabel } from './vocabulary.js';
 import { labelKey, ref } from './text.js';
@@ -56,7 +56,8 @@ function labelThenEntries(text: string): [string, string, string] | null {
 }
 
 /** The rest of a line after the name must look like entry detail, not a sentence about the person. */
-export function isEntryText(text: string): boolean {
+export function isEntryText(raw: string): boolean {
+  const text = joinCells(raw);
   const parts = splitEntries(text);
   if (parts.length > 1) return parts.every((p) => parseEntry(p) !== null);
   const e = parseEntry(text);
@@ -284,7 +285,7 @@ const RUNNING_TEXT = /(?:^|,\s*|\s(?:och|samt)\s+)(?:(?:herr|fru|fröken)\s+)?(?
 function sameGroupColumns(text: string): string[] {
   const cells = text.split('\t').map((c) => c.trim()).filter(Boolean);
   const people = cells.length > 1 && cells.every((c) => parseEntry(c) !== null && /^\p{Lu}/u.test(c));
-  return people ? cells : [text.replace(/\t+/g, ' ')];
+  return people ? cells : [joinCells(text)];
 }
 
 function collectWrapped(ctx: SegmentContext, start: number, end: number): { text: string; last: number } {

@@ -29,6 +29,8 @@ export interface CaseNumberMatch {
 
 /** Finds a case number in a heading's text: with a keyword anywhere, without one only at the end. */
 export function findCaseNumber(text: string): CaseNumberMatch | null {
+  // OCR reads a 1 as l or I and a 0 as O inside numbers ("Dnr 1997:2l2"): read them as digits between digits.
+  text = text.replace(/(?<=\d[/.:-]?\d*)[lI](?=\d|\b)|(?<=\d)O(?=\d)/g, (c) => (c === 'O' ? '0' : '1'));
   const k = WITH_KEYWORD.exec(text);
   if (k) return { value: clean(k[1]!), start: k.index, end: k.index + k[0].length };
   const b = BARE.exec(text);

@@ -37,7 +37,7 @@ const REPLACES = /^(?:ersätter|ersättare för|tjänstgör för|tjänstgörande
 
 /** Reads one entry; null when the text does not start with a personal name. */
 export function parseEntry(text: string): EntryFields | null {
-  let t = text.trim().replace(/^[-–•·*]\s+/, '').replace(/[;.]$/, '').trim();
+  let t = joinCells(text).trim().replace(/^[-–•·*]\s+/, '').replace(/[;.]$/, '').trim();
   const prefix = LEAD.exec(t);
   if (prefix) t = t.slice(prefix[0].length);
   const nameMatch = new RegExp(`^(${NAME}|[A-ZÅÄÖÉ]{2,}(?:[ -][A-ZÅÄÖÉ]{2,}){1,3})(?=$|[\\s,;(\\t])`, 'u').exec(t);
@@ -83,6 +83,14 @@ export function parseEntry(text: string): EntryFields | null {
   }
   fields.note = notes.length ? notes.join(', ') : null;
   return fields;
+}
+
+/**
+ * Cells of one person's row are fields: "Kerstin Sjöö<tab>PRO Hammarvik" reads as "Kerstin Sjöö, PRO Hammarvik"; a
+ * cell in parentheses ("Anna Ek<tab>(S)") joins with a space, as written inline.
+ */
+export function joinCells(text: string): string {
+  return text.replace(/\s*\t+\s*(?=\S)/g, (gap, offset: number, all: string) => (all[offset + gap.length] === '(' || /[,;]$/.test(all.slice(0, offset)) ? ' ' : ', '));
 }
 
 /**

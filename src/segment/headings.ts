@@ -3,7 +3,7 @@ import type { Line } from '../document.js';
 import { caseNumberOf } from './case-number.js';
 import type { SegmentContext } from './context.js';
 import { findDates } from './dates.js';
-import { parseOcrParagraphHeading, parseParagraphHeading, titleParts } from './item-heading.js';
+import { parseOcrParagraphHeading, parseParagraphHeading, titleParts, type ParsedHeading } from './item-heading.js';
 import { AGENDA_LABELS, SECTION_LABELS, groupLabel, isBodySectionLabel, isDecisionHeading, isItemCue, roleHeading } from './vocabulary.js';
 import { endsWithAbbreviation, isTitleLike, keySet, labelKey } from './text.js';
 
@@ -104,16 +104,26 @@ function extendTitle(ctx: SegmentContext, index: number, parts: { title: string;
 function paragraphHeadings(ctx: SegmentContext): Heading[] {
   const out: Heading[] = [];
   const measure = measureOf(ctx);
+  // Headings with a § for sure, and on OCR'd lines the readings of a § as 8, S or $ ("SN 81", "SN S 2"), which count
+  // only where their number continues the sequence the other headings make.
+  const cands = ctx.lines.map((l, i) => {
+    if (!ctx.isFree(i)) return null;
+    const sure = parseParagraphHeading(l.text);
+    if (sure) return { i, h: sure, sure: true };
+    const ocr = l.ocr ? parseOcrParagraphHeading(l.text) : null;
+    return ocr ? { i, h: ocr, sure: false } : null;
+  }).filter((c): c is { i: number; h: ParsedHeading; sure: boolean } => c !== null && c.h.paragraph !== null);
   let last: number | null = null;
-  ctx.lines.forEach((l, i) => {
-    if (!ctx.isFree(i)) return;
-    let h = parseParagraphHeading(l.text);
-    if (!h && l.ocr && last !== null) {
-      const o = parseOcrParagraphHeading(l.text);
-      if (o && (o.paragraph === last + 1 || o.paragraph === last + 2)) h = o;
+  cands.forEach((c, k) => {
+    const n = c.h.paragraph!;
+    if (!c.sure) {
+      const next = cands.slice(k + 1).find((x) => x.sure || x.h.paragraph! > n)?.h.paragraph ?? null;
+      const continues = last !== null ? n > last && n <= last + 2 : next !== null && next > n && next <= n + 2;
+      if (!continues) return;
     }
-    if (!h || h.paragraph === null) return;
-    last = h.paragraph;
+    last = n;
+    const i = c.i;
+    const h = c.h;
     const ext = extendTitle(ctx, i, h, measure);
     const prev = out[out.length - 1];
     // The same § again with nothing between (a heading printed twice, as header and heading): one heading.

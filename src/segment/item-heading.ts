@@ -19,8 +19,11 @@ export interface ParsedHeading {
  * into a range ("§ 12-15" is a reference, not a heading) and a sub-paragraph letter stands alone ("§ 3 a", not "§ 3 Allmänt").
  */
 const PARAGRAPH = /^(?:([A-ZÅÄÖ]{1,6}(?:[ -][A-ZÅÄÖ]{1,4})?)\s*)?§\s*(\d{1,5})(?:\s?([a-h])(?=[\s.:)]|$))?(?![\d–-])(?:\s*[.:)]|\s*(?=\t))?\s*(.*)$/u;
-/** OCR reads "§794" as "8794": on an OCR'd line a leading 8 before a number may be a §; the sequence decides. */
-const OCR_PARAGRAPH = /^(?:([A-ZÅÄÖ]{1,6})\s+)?8\s?(\d{1,4})(?![\d–-])\s*[.:]?\s*(.*)$/u;
+/**
+ * OCR reads "§794" as "8794", "KS § 1" as "KS 81", "KS S 2" or "KS S6": on an OCR'd line a leading 8 or S before a number
+ * may be a §; the sequence decides.
+ */
+const OCR_PARAGRAPH = /^(?:([A-ZÅÄÖ]{1,6})\s+)?(?:8\s?|S\s?(?=\d))(\d{1,4})(?![\d–-])\s*[.:]?\s*(.*)$/u;
 
 export function parseParagraphHeading(text: string): ParsedHeading | null {
   const m = PARAGRAPH.exec(text.trim());

@@ -165,3 +165,10 @@ describe('attendee blocks', () => {
     expect(a.map((x) => [x.name, x.group])).toEqual([['Lina Forsberg', 'ersättare'], ['Kenneth Ahl', 'ersättare'], ['Patrik Öhman', 'ersättare'], ['Maria Wester', 'övriga']]);
   });
 });
+
+describe('rows of one person with fields in columns', () => {
+  it('reads the cells beside a name as that person\'s fields', () => {
+    const a = attendees('Närvarande ledamöter\nEva Sjöö (S), ordförande     kommunstyrelsen\nPer Lind                     PRO Vikby\nAnna Höök (M)                omsorgsnämnden');
+    expect(a.map((x) => [x.name, x.organization])).toEqual([['Eva Sjöö', 'kommunstyrelsen'], ['Per Lind', 'PRO Vikby'], ['Anna Höök', 'omsorgsnämnden']]);
+  });
+});
