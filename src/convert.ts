@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { cleanPages } from './clean/index.js';
 import type { InputDocument, Line, RawPage } from './document.js';
 import { repairLines } from './repair/index.js';
+import { restoreReplacementChars } from './repair/replacement.js';
 import { SchemaError } from './errors.js';
 import { readFileBytes } from './input/file.js';
 import { readInput, type ReadOptions } from './input/read.js';
@@ -114,9 +115,19 @@ function timer(file: string, onStage: ConvertOptions['onStage']): (stage: StageE
 
 /** Runs the repair stage over every physical line, so each change points at the page and line it was made on. */
 export function repairPages(pages: readonly RawPage[]): { pages: RawPage[]; repairs: Minutes['repairs']; warnings: Minutes['warnings'] } {
-  const all = pages.flatMap((p) => p.lines);
+  // U+FFFD where a conversion destroyed å/ä/ö and §: restored first, each word as the lexicon knows it.
+  const marked: Minutes['repairs'] = [];
+  const restored = pages.map((p) => ({ ...p, lines: p.lines.map((l) => {
+    const r = restoreReplacementChars(l.text);
+    for (const w of r.words) marked.push({ page: l.page, line: l.line, from: w.from, to: w.to, rule: 'replacement-character', confidence: 0.8 });
+    return r.words.length ? { ...l, text: r.text } : l;
+  }) }));
+  const all = restored.flatMap((p) => p.lines);
   const result = repairLines(all);
   let k = 0;
-  const repairedPages = pages.map((p) => ({ ...p, lines: p.lines.map((l) => ({ ...l, text: result.lines[k++] ?? l.text })) }));
-  return { pages: repairedPages, repairs: result.changes, warnings: result.warnings };
+  const repairedPages = restored.map((p) => ({ ...p, lines: p.lines.map((l) => ({ ...l, text: result.lines[k++] ?? l.text })) }));
+  const warnings = marked.length
+    ? [...result.warnings, { code: 'input-replacement-characters', message: `${marked.length} characters destroyed by an encoding conversion (U+FFFD) were restored from the lexicon`, page: null, line: null }]
+    : result.warnings;
+  return { pages: repairedPages, repairs: [...marked, ...result.changes], warnings };
 }
