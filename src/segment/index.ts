@@ -9,6 +9,7 @@ import { findHeadings } from './headings.js';
 import { cleanFields } from './field.js';
 import { emptyHeader, readHeader } from './header.js';
 import { buildItems } from './items.js';
+import { isMinutes, minutesEvidence, swedishShare } from './evidence.js';
 import { findEarlySignatures, findSignatureLines, mergeSignatures } from './signatures.js';
 
 export interface Segmented {
@@ -46,14 +47,19 @@ export function segment(lines: readonly Line[]): Segmented {
   for (const s of signatures) if (s.role) assignRole(attendees, s.name, s.role);
 
   const headerEnd = headings[0]?.index ?? lines.length;
-  const hasStructure = attendees.length > 0 || items.length > 0;
-  // Text that is not minutes gets no header fields either: a CSV's first date is not a meeting date.
-  const document = hasStructure ? readHeader(ctx, Math.min(headerEnd, firstParagraph >= 0 ? firstParagraph : headerEnd), true) : emptyHeader();
-  if (!hasStructure) {
-    ctx.warn('not-minutes', 'no attendees and no agenda items were found: the text does not read as meeting minutes');
-  } else if (!items.length) {
-    ctx.warn('no-items', 'no agenda items (§ or numbered headings) were found');
+  const hasStructure = attendees.length > 0 || items.length > 0 || signatures.length > 0;
+  // Minutes are told by their vocabulary, not by one rule's finding: a protocol whose items no rule found is still a
+  // protocol (with its header), and a README with a numbered list is not one.
+  const evidence = minutesEvidence(lines);
+  if (!isMinutes(evidence, hasStructure, swedishShare(lines))) {
+    const found = evidence.length ? `only ${evidence.map((e) => `"${e}"`).join(', ')}` : 'none of its words';
+    ctx.warn('not-minutes', `the text does not read as meeting minutes: of the vocabulary of minutes (protokoll, sammanträde, justera, närvarande, beslutande, §, paragrafer …) it has ${found}`);
+    const trace = lines.map(() => ({ zone: null, rule: null, item: null, notes: [] }));
+    return { document: emptyHeader(), attendees: [], agenda: [], items: [], signatures: [], warnings: ctx.warnings, trace };
   }
+  // Text that is not minutes gets no header fields either: a CSV's first date is not a meeting date.
+  const document = readHeader(ctx, Math.min(headerEnd, firstParagraph >= 0 ? firstParagraph : headerEnd), true);
+  if (!items.length) ctx.warn('no-items', `no agenda items (§ or numbered headings) were found, though the text reads as minutes (${evidence.join(', ')})`);
   cleanFields(ctx, document, attendees);
   if (document.dateText && !document.date) {
     ctx.warn('date-without-year', `the meeting date "${document.dateText}" gives no year, so no date is set`);
