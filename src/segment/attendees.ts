@@ -13,8 +13,9 @@ interface HeadingParts { labels: GroupLabel[]; role: string | null; rest: string
 /** "Beslutande", "Närvarande:", "Tjänstepersoner\tName …", "Beslutande\tErsättare" (two columns). */
 export function readGroupHeading(text: string): HeadingParts | null {
   const columns = text.split('\t').map((s) => s.trim()).filter(Boolean);
-  if (columns.length >= 2 && columns.every((c) => groupLabel(c))) {
-    return { labels: columns.map((c) => groupLabel(c)!), role: null, rest: '' };
+  // "Övriga närvarande Ersättare<tab>Tjänstepersoner": a label over each column, the first under an outer label.
+  if (columns.length >= 2 && columns.every((c) => groupLabel(c) ?? combinedLabel(c))) {
+    return { labels: columns.map((c) => (groupLabel(c) ?? combinedLabel(c))!), role: null, rest: '' };
   }
   const m = /^([^:\t]{3,45}?)\s*(?::\s*|\t+)(.*)$/.exec(text) ?? labelThenEntries(text);
   const head = m ? m[1]! : text;
@@ -136,7 +137,9 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0, depth
       if (l.furniture) continue;
       if (ctx.zone[j] !== null) break;
       if (open && logical.length && !stopsBlock(ctx, l)) {
-        logical[logical.length - 1]!.text += ' ' + l.text.trim();
+        const before = logical[logical.length - 1]!;
+        // "§§ 25-" / "26": a range broken at its dash joins without a space.
+        before.text += (/\d[-–]$/.test(before.text) && /^\d/.test(l.text.trim()) ? '' : ' ') + l.text.trim();
         ctx.claim(j, 'attendees', 'attendees.list-continues');
         open = l.wrapped || continuesList(l.text, ctx.lines[j + 1], logical[logical.length - 1]!.text);
         continue;
@@ -144,7 +147,16 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0, depth
       if (stopsBlock(ctx, l)) break;
       const joined = collectWrapped(ctx, j, end);
       const place = byPlace(joined.text);
-      if (!place && !isEntryText(joined.text)) break;
+      if (!place && !isEntryText(joined.text)) {
+        // In a column read on its own, one row OCR misread ("Mats 6berg, Närsjukvården") does not end the list.
+        const after = ctx.nextContent(joined.last);
+        if (depth > 0 && joined.text.length <= 60 && after >= 0 && after < end && isEntryText(ctx.lines[after]!.text)) {
+          ctx.warn('attendee-unparsed', `could not read an attendee from "${joined.text.slice(0, 60)}"`, l);
+          j = joined.last;
+          continue;
+        }
+        break;
+      }
       logical.push(place ? { text: place.entries, at: l, organization: place.organization } : { text: joined.text, at: l });
       for (let k = j; k <= joined.last; k++) ctx.claim(k, 'attendees', 'attendees.entry');
       j = joined.last;
@@ -190,7 +202,7 @@ function columnBlocks(ctx: SegmentContext, start: number, end: number, depth: nu
       block.push(k);
     }
     const lines = block.map((k) => ctx.lines[k]!);
-    const edge = secondColumn(lines);
+    const edge = secondColumn(lines, (l) => l.cells.every((c) => readGroupHeading(c.text)?.labels.length && !readGroupHeading(c.text)?.rest));
     if (edge === null) continue;
     const streams = splitColumns(lines, edge);
     // Columns of people, not labels beside their values: both sides hold people on two rows or more.
@@ -219,11 +231,14 @@ function labelWithValue(l: Line): boolean {
   return (groupLabel(first) !== null || roleHeading(first) !== null) && l.cells.slice(1).some((c) => !readGroupHeading(c.text));
 }
 
-/** A cell of a list of people: a label, a person, or a note wrapped from the line above ("§§ 80–84", "kl. 18.20–19.45"). */
+/**
+ * A cell of a list of people: a label, a person (also one OCR misread: "Mats 6berg, Närsjukvården"), or a note wrapped
+ * from the line above. A sentence, a numbered heading or a long line is not.
+ */
 function isListCell(text: string): boolean {
   const t = text.trim();
-  if (t.length > 90) return false;
-  return readGroupHeading(t) !== null || isEntryText(t) || byPlace(t) !== null || (t.length <= 40 && /^(?:§|kl\b|klockan|\d|\p{Ll}|\()/u.test(t));
+  if (t.length > 90 || /^\d{1,3}[.)]\s+\p{Lu}/u.test(t)) return false;
+  return !(/[.!?]$/.test(t) && t.split(/\s+/).length > 6);
 }
 
 /** A part of the front matter that is not a list of people: place and time, justering, signatures, an index, an item. */
@@ -268,6 +283,11 @@ export function continuesList(text: string, next?: Line, sofar: string = text): 
   const t = text.trim();
   if (/(?:,|\s(?:och|samt))$/u.test(t)) return true;
   if (!next) return false;
+  // "… rösträknare §§" / "25-26": a note cut where nothing can end, even where the copy left a blank line.
+  if (/(?:§§?|\d\s*[-–])$/u.test(t) && /^\d/.test(next.text.trim()) && next.text.trim().length <= 12) return true;
+  // "Leif Berg (KB) §21 - del av §26" / "klockan 11.45": a note wrapped onto a short line of its own.
+  const n = next.text.trim();
+  if (!next.gapBefore && n.length <= 40 && /^(?:\p{Ll}|§|\d)/u.test(n) && !parseEntry(n) && /(?:§\s*\d+|\bdel av\b|\bkl(?:ockan|\.)?|[-–])$|\d$/u.test(t) && /^(?:kl(?:ockan|\.)?|\d|§|del av|till|och|\p{Ll}+\s+§)/u.test(n)) return true;
   // "… Nadia Haddad" / "(sekreterare), Pelle Norén": a person's parenthesis broken onto the next line.
   if (/\p{L}$/u.test(t) && /^\([^)]{1,40}\)(?:[,\s]|$)/u.test(next.text.trim()) && !next.gapBefore) return true;
   if (/\),\s*\p{Lu}[\p{Ll}-]+$/u.test(t) && /^\p{Lu}[\p{Ll}-]+\s*\(/u.test(next.text.trim())) return true;
@@ -294,7 +314,8 @@ function collectWrapped(ctx: SegmentContext, start: number, end: number): { text
   while ((ctx.lines[last]!.wrapped || continuesList(ctx.lines[last]!.text, ctx.lines[last + 1], text)) && last + 1 < end && ctx.lines[last + 1]!.furniture === null
     && ctx.zone[last + 1] === null && !stopsBlock(ctx, ctx.lines[last + 1]!)) {
     last++;
-    text += ' ' + ctx.lines[last]!.text.trim();
+    const more = ctx.lines[last]!.text.trim();
+    text += (/\d[-–]$/.test(text) && /^\d/.test(more) ? '' : ' ') + more;
   }
   return { text, last };
 }

@@ -6,16 +6,18 @@ const SLACK = 3;
 
 /**
  * The left edge of a second column in a block of rows, if there is one: where cells that are not a row's first (or rows
- * indented far into the page) start on at least three rows, within a few characters of each other.
+ * indented far into the page) start on at least two rows, within a few characters of each other.
  */
-export function secondColumn(lines: readonly Line[]): number | null {
+export function secondColumn(lines: readonly Line[], isLabelRow: (l: Line) => boolean = () => false): number | null {
+  // Rows of labels are set apart from the people under them as often as not: the edge is where the people stand.
+  lines = lines.filter((l) => !isLabelRow(l));
   const starts: number[] = [];
   for (const l of lines) {
     l.cells.forEach((c, k) => {
       if (k > 0 || c.x >= 12) starts.push(c.x);
     });
   }
-  if (starts.length < 3) return null;
+  if (starts.length < 2) return null;
   starts.sort((a, b) => a - b);
   // The densest window of starts within 2 × SLACK.
   let best = { count: 0, x: 0 };
@@ -26,7 +28,7 @@ export function secondColumn(lines: readonly Line[]): number | null {
   // An edge, not cells that merely follow a gap: most cells right of the first stand on it.
   const beside = lines.flatMap((l) => l.cells.slice(1).map((c) => c.x));
   const onEdge = beside.filter((x) => Math.abs(x - best.x) <= SLACK * 2).length;
-  return best.count >= 3 && onEdge >= beside.length * 0.8 ? best.x : null;
+  return best.count >= 2 && onEdge >= beside.length * 0.8 ? best.x : null;
 }
 
 /**

@@ -22,7 +22,7 @@ export function isParty(s: string): boolean {
 }
 
 /** Job titles end in words like these; anything else in parentheses or after a comma is an organisation. */
-const TITLE_END = /(?:direktör|chef|råd|sekreterare|strateg|handläggare|ansvarig|samordnare|controller|ekonom|jurist|utredare|assistent|koordinator|ledare|ombudsman|revisor|tjänsteperson|tjänsteman|specialist|konsult|analytiker|planerare|arkitekt|ingenjör|föreståndare|rektor|sakkunnig|expert|inspektör|förvaltare|registrator|kanslist|notarie|advokat|projektledare|verksamhetschef|vd|ceo|kamrer|kassör|ombud|sekreterare)$/iu;
+const TITLE_END = /(?:direktör|chef|råd|sekreterare|strateg|handläggare|ansvarig|samordnare|controller|ekonom|jurist|utredare|assistent|koordinator|ledare|ombudsman|revisor|tjänsteperson|tjänsteman|specialist|konsult|analytiker|planerare|arkitekt|ingenjör|föreståndare|rektor|sakkunnig|expert|inspektör|förvaltare|registrator|kanslist|notarie|advokat|projektledare|verksamhetschef|vd|ceo|kamrer|kassör|ombud|sekreterare|räknare|tekniker|skrivare|vaktmästare|bibliotekarie|lärare|kurator|psykolog|sjuksköterska|läkare|representant|praktikant|student)$/iu;
 const ORG_WORD = /\b(?:kommun|kommuns|region|regionen|stad|län|länsstyrelsen|förbund|förbundet|AB|bolag|bolaget|förvaltning|förvaltningen|kontoret|nämnd|nämnden|styrelse|styrelsen|sekretariatet|SKR|myndighet|universitet|högskola|verket)\b/iu;
 
 export function isTitle(s: string): boolean {
@@ -147,6 +147,13 @@ function classifyParen(inner: string, f: EntryFields, notes: string[]): void {
 
 function classifyPart(part: string, f: EntryFields, notes: string[]): void {
   if (!part) return;
+  // "rösträknare §§ 25-26", "ekonomichef § 4": a title, then the paragraphs it was there for.
+  const titled = /^(.*?\S)\s+(§.*)$/.exec(part);
+  if (titled && isTitle(titled[1]!) && !f.title) {
+    f.title = titled[1]!;
+    notes.push(titled[2]!);
+    return;
+  }
   // "den senare såsom sekreterare": a role given in running text
   const as = /^(?:den (?:senare|förre|förstnämnde)\s+)?(?:såsom|som)\s+(.+)$/i.exec(part);
   if (as && roleWord(as[1]!) && !f.role) { f.role = roleWord(as[1]!); return; }

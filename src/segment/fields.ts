@@ -101,6 +101,7 @@ export function readFields(ctx: SegmentContext, end: number): Field[] {
     const row = l.cells.filter((c) => !isPageNumber(c.text));
     const cells = row.map((c) => c.text);
     for (let k = 0; k < cells.length; k++) {
+      if (used.has(`${i}:${k}`)) continue;
       const found = labelAt(cells[k]!);
       if (found) {
         let value = found.rest;
@@ -126,7 +127,6 @@ export function readFields(ctx: SegmentContext, end: number): Field[] {
         }
         continue;
       }
-      if (used.has(`${i}:${k}`)) continue;
       // A value without a label of its own goes to a label waiting for one.
       const waiting = takerOf(pending, cells[k]!, row[k]!.x, i);
       if (waiting >= 0) {

@@ -11,7 +11,7 @@ const GROUPS: ReadonlyArray<[string[], GroupLabel]> = [
   [['Ersättare', 'Ej tjänstgörande ersättare', 'Närvarande ersättare', 'Icke tjänstgörande ersättare', 'Övriga ersättare',
     'Ersättare närvarande', 'Suppleanter', 'Närvarande suppleanter'], { group: 'ersättare' }],
   [['Övriga deltagare', 'Övriga närvarande', 'Tjänstepersoner', 'Tjänstemän', 'Övriga', 'Tjänstepersoner/ övriga', 'Tjänstepersoner/övriga',
-    'Närvarande tjänstepersoner', 'Närvarande tjänstemän', 'Övriga deltagande', 'Adjungerade', 'Adjungerande', 'Gäster', 'Inbjudna',
+    'Närvarande tjänstepersoner', 'Närvarande tjänstemän', 'Övriga deltagande', 'Adjungerade', 'Adjungerande', 'Adjungerad', 'Adjungerat', 'Gäster', 'Inbjudna',
     'Övriga medverkande', 'Medverkande', 'Föredragande', 'Närvarande övriga', 'Tjänstepersoner närvarande', 'Sakkunniga',
     'Dessutom närvarande', 'Vidare närvarande'], { group: 'övriga' }],
   [['Närvarande', 'Deltagare', 'Deltagande', 'Närvaro', 'Närvarande deltagare', 'Närvarande ombud', 'Ombud', 'Närvarande representanter',

@@ -172,3 +172,12 @@ describe('rows of one person with fields in columns', () => {
     expect(a.map((x) => [x.name, x.organization])).toEqual([['Eva Sjöö', 'kommunstyrelsen'], ['Per Lind', 'PRO Vikby'], ['Anna Höök', 'omsorgsnämnden']]);
   });
 });
+
+describe('notes wrapped in narrow columns', () => {
+  it('joins a note cut where it cannot end, also over the blank line a copy left, and a range broken at its dash', () => {
+    const a = attendees('Övriga\nAnna Lind, rösträknare §§ 4-\n6\nPer Ek, rösträknare §§\n\n4-6\nLeif Berg (KB) §2 - del av §6\nklockan 11.45\nEva Sand (V)');
+    expect(a.map((x) => [x.name, x.title, x.note])).toEqual([
+      ['Anna Lind', 'rösträknare', '§§ 4-6'], ['Per Ek', 'rösträknare', '§§ 4-6'], ['Leif Berg', null, '§2 - del av §6 klockan 11.45'], ['Eva Sand', null, null],
+    ]);
+  });
+});
