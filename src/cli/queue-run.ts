@@ -62,7 +62,7 @@ export async function runQueueAdd(inputs: readonly string[], opts: AddCliOptions
     });
     for (const f of result.failed) io.err(errorLine(f.path, f.reason));
     if (!opts.quiet) {
-      io.err(`protokoll: queue "${opts.queue}" at ${target.display}: ${result.added} added, ${result.alreadyQueued} already queued or done, ${result.upToDate} up to date`
+      io.err(`protokoll: queue "${opts.queue}" at ${target.display}: ${result.added} added${result.redone ? ` (${result.redone} done before, but the output is gone or changed)` : ''}, ${result.alreadyQueued} already queued, ${result.upToDate} up to date`
         + `${result.failed.length + refused.length ? `, ${result.failed.length + refused.length} refused` : ''}\n`);
     }
     return problems.length || refused.length || result.failed.length ? 1 : 0;

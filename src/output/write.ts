@@ -21,7 +21,7 @@ export function removePendingTempFiles(): void {
 }
 
 /** The temporary name a write of `target` uses: hidden, beside it, unique per process and write. */
-function tempNameFor(target: string): string {
+export function tempNameFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 

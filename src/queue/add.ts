@@ -29,10 +29,12 @@ export interface EnqueueOptions {
 
 export interface EnqueueResult {
   added: number;
-  /** Jobs already in the queue under the same id: waiting, running, done or failed. */
+  /** Jobs already in the queue under the same id: waiting, running, retrying or failed (done ones whose output is up to date count as upToDate). */
   alreadyQueued: number;
   /** Outputs that already record this input's sha256 and schema version. */
   upToDate: number;
+  /** Done before, but the output has since gone missing or changed: queued again (included in `added`). */
+  redone: number;
   failed: { path: string; code: string; reason: string }[];
 }
 
@@ -40,7 +42,7 @@ export interface EnqueueResult {
 const CHUNK = 500;
 
 export async function enqueue(queue: ConversionQueue, inputs: readonly PlannedInput[], options: EnqueueOptions): Promise<EnqueueResult> {
-  const result: EnqueueResult = { added: 0, alreadyQueued: 0, upToDate: 0, failed: [] };
+  const result: EnqueueResult = { added: 0, alreadyQueued: 0, upToDate: 0, redone: 0, failed: [] };
   const forceToken = options.force ? Date.now().toString(36) : '';
   const client = await queue.getBackend().client;
   for (let start = 0; start < inputs.length; start += CHUNK) {
@@ -64,8 +66,15 @@ export async function enqueue(queue: ConversionQueue, inputs: readonly PlannedIn
     const check = client.pipeline();
     for (const job of jobs) check.runCommand('exists', [queue.toKey(job.id)]);
     const exists = (await check.exec()) ?? [];
-    const fresh = jobs.filter((_, i) => Number(exists[i]?.[1] ?? 0) === 0);
-    result.alreadyQueued += jobs.length - fresh.length;
+    const fresh: typeof jobs = [];
+    for (const [i, job] of jobs.entries()) {
+      if (Number(exists[i]?.[1] ?? 0) === 0) fresh.push(job);
+      // Done, but its output is gone or out of date (someone deleted it): the record is stale, the work is not done.
+      else if ((await queue.getJobState(job.id)) === 'completed' && (await queue.remove(job.id)) === 1) {
+        fresh.push(job);
+        result.redone++;
+      } else result.alreadyQueued++;
+    }
     if (fresh.length) {
       await queue.addBulk(fresh.map((job) => ({
         name: JOB_NAME,

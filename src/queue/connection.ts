@@ -70,8 +70,8 @@ export function parseRedisUrl(url: string): RedisTarget {
       ...base,
       maxRetriesPerRequest: 2,
       connectTimeout: 5_000,
-      // About 5 s of tries, then the command fails with a clear message.
-      retryStrategy: (times) => (times > 5 ? null : times * 200),
+      // A few tries over about a second (a blip), then the command fails with a clear message.
+      retryStrategy: (times) => (times > 3 ? null : times * 200),
     },
     display: redact(parsed),
   };

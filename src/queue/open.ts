@@ -7,15 +7,25 @@ import type { QueueJobData, QueueJobResult } from './job.js';
 
 export type ConversionQueue = Queue<QueueJobData, QueueJobResult>;
 
+/** Errors that trying again will not mend (a wrong password, a certificate not trusted, no such host): fail at once. */
+const HOPELESS = /WRONGPASS|NOAUTH|NOPERM|certificate|ERR_TLS|ENOTFOUND/i;
+
 export async function openQueue(target: RedisTarget, name: string, connection: RedisConnectionOptions = target.command): Promise<ConversionQueue> {
   const queue: ConversionQueue = new Queue(name, { connection, prefix: KEY_PREFIX });
   let lastError: Error | null = null;
+  let refused: (error: Error) => void = () => undefined;
+  const hopeless = new Promise<never>((_, reject) => { refused = reject; });
   // Without a listener an 'error' event would end the process with a stack trace.
-  queue.on('error', (error) => { lastError = error; });
+  queue.on('error', (error) => {
+    lastError = error;
+    if (HOPELESS.test(error.message)) refused(error);
+  });
   try {
-    await queue.waitUntilReady();
-    // A wrong password only shows on the first command.
-    await (await queue.getBackend().client).runCommand('ping', []);
+    await Promise.race([hopeless, (async () => {
+      await queue.waitUntilReady();
+      // A wrong password only shows on the first command.
+      await (await queue.getBackend().client).runCommand('ping', []);
+    })()]);
   } catch (error) {
     await queue.close().catch(() => undefined);
     throw unreachable(target, lastError ?? error);
