@@ -24,8 +24,8 @@ export async function runWorker(opts: WorkerCliOptions, io: Io, deps: WorkerDeps
         tally[e.result.status]++;
         tally.pages += e.result.pages;
         say(e.result.status === 'skipped'
-          ? `skipped ${e.result.path} (up to date)\n`
-          : `converted ${e.result.path} → ${e.result.output} (${e.result.pages} page${e.result.pages === 1 ? '' : 's'}, ${e.result.seconds.toFixed(1)} s)${e.result.changedSinceAdded ? ' — the input changed since it was queued; the output is of the current file' : ''}\n`);
+          ? `skipped ${e.input} (up to date)\n`
+          : `converted ${e.input} → ${e.output} (${e.result.pages} page${e.result.pages === 1 ? '' : 's'}, ${e.result.seconds.toFixed(1)} s)${e.result.changedSinceAdded ? ' — the input changed since it was queued; the output is of the current file' : ''}\n`);
         break;
       case 'failed':
         tally[e.retrying ? 'retrying' : 'failed']++;

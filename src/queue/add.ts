@@ -1,4 +1,5 @@
 // `queue add` as a library call: hashes each input, skips what is done or already queued, and enqueues the rest in bulk.
+import path from 'node:path';
 import { forEachLimited } from '../batch/pool.js';
 import { isUpToDate } from '../batch/skip.js';
 import { ProtokollError } from '../errors.js';
@@ -55,7 +56,15 @@ export async function enqueue(queue: ConversionQueue, inputs: readonly PlannedIn
           result.upToDate++;
           return;
         }
-        const data: QueueJobData = { ...planned, outputRoot: options.outputRoot, sha256, settings: options.settings, force: Boolean(options.force) };
+        const data: QueueJobData = {
+          inputRoot: planned.inputRoot,
+          input: path.relative(planned.inputRoot, planned.input),
+          outputRoot: options.outputRoot,
+          output: path.relative(options.outputRoot, planned.output),
+          sha256,
+          settings: options.settings,
+          force: Boolean(options.force),
+        };
         jobs.push({ id: jobIdFor(data, forceToken), data });
       } catch (error) {
         if (!(error instanceof ProtokollError)) throw error;

@@ -1,5 +1,6 @@
 // What one queued conversion carries (paths, input hash, settings) and the job id that makes adding it twice a no-op.
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { OcrMode } from '../ocr/documents.js';
 import type { OutputFormat } from '../output/serialize.js';
 import { SCHEMA_VERSION } from '../schema/minutes.js';
@@ -13,15 +14,16 @@ export interface ConversionSettings {
   repair: boolean;
 }
 
+/** Kept small: a million of these may sit in Redis at once (paths are stored once, relative to their roots). */
 export interface QueueJobData {
-  /** Absolute path of the input, as the machine that added it saw it (workers must see the same path, or map it). */
-  input: string;
-  /** The folder the input was found under: every worker must mount it. */
+  /** The folder the input was found under, absolute, as the machine that added it saw it: every worker must mount it. */
   inputRoot: string;
-  /** Absolute path of the output file. */
-  output: string;
-  /** The output folder given to `queue add`. */
+  /** The input's path under inputRoot. */
+  input: string;
+  /** The output folder given to `queue add`, absolute. */
   outputRoot: string;
+  /** The output's path under outputRoot. */
+  output: string;
   /** sha256 of the input when it was added. */
   sha256: string;
   settings: ConversionSettings;
@@ -29,19 +31,25 @@ export interface QueueJobData {
   force: boolean;
 }
 
-/** What a finished job returns (the batch report's record for the input, plus who did it). */
+/** What a finished job returns: the batch record's figures (its paths are the job's; BullMQ records the worker). */
 export interface QueueJobResult {
-  path: string;
   status: 'converted' | 'skipped';
-  reason: null;
   warnings: string[];
-  output: string;
   seconds: number;
   pages: number;
   pagesOcr: number;
   /** The input changed between `queue add` and conversion; the output records the bytes that were converted. */
   changedSinceAdded: boolean;
-  worker: string;
+}
+
+/** The input's absolute path, as the adding machine saw it. */
+export function inputPathOf(data: QueueJobData): string {
+  return path.join(data.inputRoot, data.input);
+}
+
+/** The output's absolute path, as the adding machine saw it. */
+export function outputPathOf(data: QueueJobData): string {
+  return path.join(data.outputRoot, data.output);
 }
 
 export const JOB_NAME = 'convert';
@@ -53,7 +61,7 @@ export const JOB_NAME = 'convert';
  */
 export function jobIdFor(data: QueueJobData, forceToken = ''): string {
   const s = data.settings;
-  const key = JSON.stringify([SCHEMA_VERSION, data.sha256, data.output, s.format, s.ocr, s.lang, s.pageTimeoutSeconds, s.repair, forceToken]);
+  const key = JSON.stringify([SCHEMA_VERSION, data.sha256, outputPathOf(data), s.format, s.ocr, s.lang, s.pageTimeoutSeconds, s.repair, forceToken]);
   // BullMQ refuses ids that are integers or contain ':'; the prefix rules out both.
   return `v${SCHEMA_VERSION}-${createHash('sha256').update(key).digest('hex').slice(0, 40)}`;
 }

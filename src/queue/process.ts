@@ -7,7 +7,7 @@ import { sha256 } from '../input/hash.js';
 import type { OcrPool } from '../ocr/pool.js';
 import { removeStaleTempFiles } from '../output/write.js';
 import { isPermanentFailure } from './failure.js';
-import type { QueueJobData, QueueJobResult } from './job.js';
+import { inputPathOf, outputPathOf, type QueueJobData, type QueueJobResult } from './job.js';
 
 export interface ProcessContext {
   /** The worker's OCR pool for a language setting (pools start their engines only when a page needs OCR). */
@@ -16,7 +16,6 @@ export interface ProcessContext {
   password?: string;
   /** Rewrites a path as the adding machine saw it into this machine's path (`--path-map`). */
   mapPath: (p: string) => string;
-  workerName: string;
 }
 
 export interface Attempt {
@@ -36,8 +35,8 @@ export type Outcome =
 export async function processJob(data: QueueJobData, attempt: Attempt, signal: AbortSignal, ctx: ProcessContext): Promise<Outcome> {
   const missing = await missingRoot([data.inputRoot, data.outputRoot].map(ctx.mapPath));
   if (missing) return { kind: 'unmounted', reason: `${missing} is not a folder on this machine (not mounted? use --path-map if it is mounted elsewhere)` };
-  const input = ctx.mapPath(data.input);
-  const output = ctx.mapPath(data.output);
+  const input = ctx.mapPath(inputPathOf(data));
+  const output = ctx.mapPath(outputPathOf(data));
   if (attempt.retried) await removeStaleTempFiles(output, attempt.startedAt);
   let changed = false;
   const { records } = await runBatch([{ path: input, relative: path.basename(input) }], {
@@ -66,19 +65,7 @@ export async function processJob(data: QueueJobData, attempt: Attempt, signal: A
   }
   return {
     kind: 'done',
-    result: {
-      // The paths as added, so reports agree whichever machine did the work.
-      path: data.input,
-      status: record.status,
-      reason: null,
-      warnings: record.warnings,
-      output: data.output,
-      seconds: record.seconds,
-      pages: record.pages,
-      pagesOcr: record.pagesOcr,
-      changedSinceAdded: changed,
-      worker: ctx.workerName,
-    },
+    result: { status: record.status, warnings: record.warnings, seconds: record.seconds, pages: record.pages, pagesOcr: record.pagesOcr, changedSinceAdded: changed },
   };
 }
 

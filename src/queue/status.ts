@@ -4,7 +4,7 @@ import type { BatchRecord } from '../batch/run.js';
 import { summarize, type BatchSummary } from '../batch/summary.js';
 import type { ErrorCode } from '../errors.js';
 import { decodeFailure, QUEUE_FAILURE_CODES } from './failure.js';
-import type { QueueJobData, QueueJobResult } from './job.js';
+import { inputPathOf, outputPathOf, type QueueJobData, type QueueJobResult } from './job.js';
 import type { ConversionQueue } from './open.js';
 
 export interface QueueCounts {
@@ -47,7 +47,7 @@ export async function queueStatus(queue: ConversionQueue, options: { now?: numbe
     failed: raw.failed ?? 0,
   };
   const failed = (await queue.getFailed(0, (options.failureLimit ?? 20) - 1)) as ConversionJob[];
-  const failures = failed.filter(Boolean).map((job) => ({ path: job.data.input, ...decodeFailure(job.failedReason), attempts: job.attemptsMade }));
+  const failures = failed.filter(Boolean).map((job) => ({ path: inputPathOf(job.data), ...decodeFailure(job.failedReason), attempts: job.attemptsMade }));
 
   // Newest first, until the jobs are older than the window.
   const since = now - windowSeconds * 1000;
@@ -94,7 +94,7 @@ export async function queueRecords(queue: ConversionQueue): Promise<{ records: B
         first = Math.min(first, job.processedOn ?? finished);
         last = Math.max(last, finished);
         const record = state === 'completed' ? doneRecord(job) : failedRecord(job);
-        const key = job.data.output;
+        const key = outputPathOf(job.data);
         const seen = latest.get(key);
         if (!seen || seen.finished <= finished) latest.set(key, { finished, record });
       }
@@ -114,15 +114,15 @@ export function queueSummary(records: readonly BatchRecord[], notStarted: number
 function doneRecord(job: ConversionJob): BatchRecord {
   const r = job.returnvalue;
   return {
-    path: job.data.input, status: r?.status ?? 'converted', reason: null, code: null, warnings: r?.warnings ?? [],
-    output: job.data.output, seconds: r?.seconds ?? 0, pages: r?.pages ?? 0, pagesOcr: r?.pagesOcr ?? 0,
+    path: inputPathOf(job.data), status: r?.status ?? 'converted', reason: null, code: null, warnings: r?.warnings ?? [],
+    output: outputPathOf(job.data), seconds: r?.seconds ?? 0, pages: r?.pages ?? 0, pagesOcr: r?.pagesOcr ?? 0,
   };
 }
 
 function failedRecord(job: ConversionJob): BatchRecord {
   const { code, reason } = decodeFailure(job.failedReason);
   return {
-    path: job.data.input, status: 'failed', reason, code: code === QUEUE_FAILURE_CODES.unknown ? null : (code as ErrorCode), warnings: [],
+    path: inputPathOf(job.data), status: 'failed', reason, code: code === QUEUE_FAILURE_CODES.unknown ? null : (code as ErrorCode), warnings: [],
     output: null, seconds: job.finishedOn && job.processedOn ? (job.finishedOn - job.processedOn) / 1000 : 0, pages: 0, pagesOcr: 0,
   };
 }

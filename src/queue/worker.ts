@@ -4,7 +4,7 @@ import { UnrecoverableError, WaitingError, Worker, type Job } from 'bullmq';
 import { OcrPool } from '../ocr/pool.js';
 import { scrubSecrets, type RedisTarget } from './connection.js';
 import { encodeFailure } from './failure.js';
-import type { QueueJobData, QueueJobResult } from './job.js';
+import { inputPathOf, outputPathOf, type QueueJobData, type QueueJobResult } from './job.js';
 import { DEFAULT_LOCK_MS, KEY_PREFIX } from './defaults.js';
 import { openQueue, type ConversionQueue } from './open.js';
 import { pathMapper, type PathMapping } from './path-map.js';
@@ -30,7 +30,8 @@ export interface WorkerSettings {
 }
 
 export type WorkerEvent =
-  | { type: 'done'; result: QueueJobResult }
+  /** Paths as the adding machine saw them (what reports show). */
+  | { type: 'done'; input: string; output: string; result: QueueJobResult }
   | { type: 'failed'; path: string; code: string | null; reason: string; retrying: boolean }
   | { type: 'handed-back'; path: string }
   | { type: 'stalled'; jobId: string }
@@ -66,7 +67,6 @@ export class ConversionWorker {
       },
       password: settings.password,
       mapPath: pathMapper(settings.pathMap ?? []),
-      workerName: this.name,
     };
   }
 
@@ -138,11 +138,11 @@ export class ConversionWorker {
       const outcome = await processJob(job.data, attempt, controller.signal, this.context);
       switch (outcome.kind) {
         case 'done':
-          this.onEvent({ type: 'done', result: outcome.result });
+          this.onEvent({ type: 'done', input: inputPathOf(job.data), output: outputPathOf(job.data), result: outcome.result });
           return outcome.result;
         case 'failed': {
           const retrying = !outcome.permanent && job.attemptsMade + 1 < (job.opts.attempts ?? 1);
-          this.onEvent({ type: 'failed', path: job.data.input, code: outcome.code, reason: outcome.reason, retrying });
+          this.onEvent({ type: 'failed', path: inputPathOf(job.data), code: outcome.code, reason: outcome.reason, retrying });
           const message = encodeFailure(outcome.code, outcome.reason);
           throw outcome.permanent ? new UnrecoverableError(message) : new Error(message);
         }
@@ -160,7 +160,7 @@ export class ConversionWorker {
   /** Back to waiting at once (not after the lock runs out), without counting as a failed attempt. */
   private async handBack(job: Job<QueueJobData, QueueJobResult>, token: string | undefined): Promise<never> {
     await job.moveToWait(token);
-    this.onEvent({ type: 'handed-back', path: job.data.input });
+    this.onEvent({ type: 'handed-back', path: inputPathOf(job.data) });
     throw new WaitingError();
   }
 
