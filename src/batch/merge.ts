@@ -1,4 +1,4 @@
-// Joins the --report files of several shards (or queue runs) into one report of the same shape.
+// Joins the --report files of several shards (or queue runs) into one report of the same shape, field by field.
 import { ProtokollError } from '../errors.js';
 import type { BatchReport } from './report.js';
 
@@ -33,9 +33,24 @@ export function mergeReports(inputs: readonly NamedReport[]): MergedReport {
       entries.push(entry);
     }
   }
-  const summaries = reports.map((r) => r.report.summary as unknown as Summary);
-  const summary = mergeSummaries(summaries) as unknown as BatchReport['summary'];
-  return { report: { summary, inputs: entries }, notes: shardNotes(reports) };
+  const notes = shardNotes(reports);
+  const merged: Record<string, unknown> = {};
+  const keys = [...new Set(reports.flatMap((r) => Object.keys(r.report)))];
+  for (const key of keys) {
+    const values = reports.map((r) => (r.report as unknown as Record<string, unknown>)[key]).filter((v) => v !== undefined);
+    if (key === 'summary') merged[key] = mergeSummaries(values as Summary[]);
+    else if (key === 'inputs') merged[key] = entries;
+    // Other lists (what each walk left out) simply join.
+    else if (values.every((v) => Array.isArray(v))) merged[key] = (values as unknown[][]).flat();
+    // When the reports were finished: the last one.
+    else if (key === 'finishedAt') merged[key] = [...(values as string[])].sort().at(-1);
+    else {
+      merged[key] = values[0];
+      const differing = new Set(values.map((v) => JSON.stringify(v)));
+      if (differing.size > 1) notes.push(`the reports differ in "${key}" (${[...differing].join(', ')}); the merged report keeps ${JSON.stringify(values[0])}`);
+    }
+  }
+  return { report: merged as unknown as BatchReport, notes };
 }
 
 function checkShape(input: NamedReport): { file: string; report: BatchReport } {

@@ -45,3 +45,19 @@ describe('mergeReports', () => {
     expect(() => mergeReports([{ file: 'x.json', report: { hello: 1 } }])).toThrow(/not a protokoll report/);
   });
 });
+
+describe('fields besides summary and inputs', () => {
+  it('join lists, keep the latest finish time, and note values that differ', () => {
+    const report = (over: Record<string, unknown>) => ({ reportVersion: 1, tool: { name: 'protokoll', version: '0.1.0' }, summary: summary({}), inputs: [], walkSkipped: [], ...over });
+    const { report: merged, notes } = mergeReports([
+      { file: 'r1.json', report: report({ finishedAt: '2025-03-01T10:00:00.000Z', walkSkipped: [{ path: 'a.doc', code: 'unsupported', reason: 'not a PDF' }] }) },
+      { file: 'r2.json', report: report({ finishedAt: '2025-03-01T12:00:00.000Z', walkSkipped: [{ path: 'b.doc', code: 'unsupported', reason: 'not a PDF' }], tool: { name: 'protokoll', version: '0.2.0' } }) },
+    ]);
+    const m = merged as unknown as Record<string, unknown>;
+    expect(m.reportVersion).toBe(1);
+    expect(m.finishedAt).toBe('2025-03-01T12:00:00.000Z');
+    expect((m.walkSkipped as { path: string }[]).map((w) => w.path)).toEqual(['a.doc', 'b.doc']);
+    expect(m.tool).toEqual({ name: 'protokoll', version: '0.1.0' });
+    expect(notes).toEqual(['the reports differ in "tool" ({"name":"protokoll","version":"0.1.0"}, {"name":"protokoll","version":"0.2.0"}); the merged report keeps {"name":"protokoll","version":"0.1.0"}']);
+  });
+});
