@@ -45,7 +45,8 @@ export async function runWorker(opts: WorkerCliOptions, io: Io, deps: WorkerDeps
         }
         const again = seen?.repeats ? ` (${seen.repeats} more times since)` : '';
         errors.set(e.message, { at: now(), repeats: 0 });
-        io.err(errorLine(null, `worker: ${e.message}${again}; retrying`));
+        const connection = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|Connection is closed|connect/i.test(e.message);
+        io.err(errorLine(null, `worker: ${connection ? 'Redis: ' : ''}${e.message}${again}${connection ? '; reconnecting' : ''}`));
         break;
       }
     }

@@ -13,8 +13,6 @@ export interface RedisConnectionOptions {
   maxRetriesPerRequest: number | null;
   connectTimeout: number;
   retryStrategy: (times: number) => number | null;
-  /** Set per process, so `CLIENT LIST` on the server tells machines apart. */
-  connectionName?: string;
 }
 
 export interface RedisTarget {

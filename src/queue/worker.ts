@@ -75,19 +75,25 @@ export class ConversionWorker {
     const { target } = this.settings;
     // Opened first with the impatient settings: a wrong URL or password fails now rather than retrying forever.
     await (await openQueue(target, this.settings.queue)).close();
+    // Stopped while connecting: take no job at all.
+    if (this.stopping) return;
     const lockDuration = this.settings.lockDurationMs ?? DEFAULT_LOCK_MS;
     const worker = new Worker<QueueJobData, QueueJobResult>(this.settings.queue, (job, token) => this.process(job, token), {
-      connection: { ...target.worker, connectionName: `protokoll-worker:${this.name}` },
+      // BullMQ names the connections itself (CLIENT SETNAME), which is how `queue status` counts workers.
+      connection: target.worker,
       prefix: KEY_PREFIX,
       concurrency: this.settings.jobs,
       name: this.name,
       lockDuration,
       stalledInterval: Math.min(30_000, lockDuration),
       maxStalledCount: this.settings.maxStalledCount ?? 2,
+      // Started below, once stop() can see it: a stop that comes first then closes it.
+      autorun: false,
     });
     worker.on('error', (error) => this.onEvent({ type: 'error', message: scrubSecrets(error.message) }));
     worker.on('stalled', (jobId) => this.onEvent({ type: 'stalled', jobId }));
     this.worker = worker;
+    worker.run().catch((error: Error) => this.onEvent({ type: 'error', message: scrubSecrets(error.message) }));
     await worker.waitUntilReady();
     if (this.settings.exitWhenIdle) {
       this.counts = await openQueue(target, this.settings.queue, target.worker);
