@@ -62,13 +62,23 @@ await waitForRedis();
 const { Redis } = await import('ioredis');
 const client = new Redis({ host: '127.0.0.1', port });
 
+// CPU time (user + system, all threads) of each process, from GNU time when it is installed: unlike wall-clock
+// time, it hardly changes with what else the machine is doing, so it is the figure to size a cluster by.
+const gnuTime = fs.existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%U', 'true']).status === 0;
+
 function run(cmd, extra = [], options = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...cmd, ...extra], { env, stdio: ['ignore', 'ignore', 'pipe'], ...options });
+    const argv = [process.execPath, bin, ...cmd, ...extra];
+    const child = gnuTime
+      ? spawn('/usr/bin/time', ['-f', 'protokoll-bench-cpu %U %S', ...argv], { env, stdio: ['ignore', 'ignore', 'pipe'], ...options })
+      : spawn(argv[0], argv.slice(1), { env, stdio: ['ignore', 'ignore', 'pipe'], ...options });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (s) => (stderr += s));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
+    child.on('close', (code) => {
+      const m = /protokoll-bench-cpu ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
+      resolve({ code, stderr, cpu: m ? Number(m[1]) + Number(m[2]) : null });
+    });
   });
 }
 
@@ -118,8 +128,10 @@ if (throughput) {
       { label: '1 worker × 2 jobs', workers: 1, jobs: 2 },
     ];
     const best = {};
+    const cpuPerPage = {};
     for (const c of configs) {
       const times = [];
+      const cpus = [];
       for (let i = 0; i < runs; i++) {
         const out = path.join(work, `out-${n++}`);
         let t0;
@@ -127,6 +139,7 @@ if (throughput) {
           t0 = performance.now();
           const r = await c.go(out);
           if (r.code !== 0) throw new Error(`${c.label} failed: ${r.stderr}`);
+          cpus.push(r.cpu);
         } else {
           const queue = `bench-${n}`;
           const added = await run(['queue', 'add', input, '-o', out, '--queue', queue, '-q']);
@@ -135,18 +148,25 @@ if (throughput) {
           const done = await Promise.all(Array.from({ length: c.workers }, () => run(['worker', '--queue', queue, '--jobs', String(c.jobs), '--exit-when-idle', '-q'])));
           const bad = done.find((d) => d.code !== 0);
           if (bad) throw new Error(`worker failed: ${bad.stderr}`);
+          cpus.push(done.some((d) => d.cpu === null) ? null : done.reduce((a, d) => a + d.cpu, 0));
         }
         times.push(seconds(t0));
         const outputs = fs.readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.json')).length;
         if (outputs !== scans.length * repeat) throw new Error(`${c.label}: ${outputs} outputs, expected ${scans.length * repeat}`);
       }
       best[c.label] = Math.min(...times);
-      console.log(`  ${c.label.padEnd(20)} ${fmt((pages / best[c.label]) * 60).padStart(6)} pages/min   (runs: ${times.map((t) => fmt(t)).join(', ')} s)`);
+      cpuPerPage[c.label] = cpus.includes(null) ? null : Math.min(...cpus) / pages;
+      const cpu = cpuPerPage[c.label] === null ? '' : `, ${fmt(cpuPerPage[c.label])} CPU-s/page`;
+      console.log(`  ${c.label.padEnd(20)} ${fmt((pages / best[c.label]) * 60).padStart(6)} pages/min${cpu}   (runs: ${times.map((t) => fmt(t)).join(', ')} s)`);
     }
     const ppm = (label) => (pages / best[label]) * 60;
     console.log(`  two workers against one: ${fmt(ppm('2 workers × 1 job') / ppm('1 worker × 1 job'), 2)}×; two workers against convert --jobs 2: ${fmt(ppm('2 workers × 1 job') / ppm('convert --jobs 2'), 2)}×`);
     const perCoreDay = ppm('1 worker × 1 job') * 60 * 24;
-    console.log(`  one worker core: ${Math.round(perCoreDay).toLocaleString('en')} pages/day → ${fmt(1e6 / perCoreDay)} worker-cores for a million pages a day (at ${fmt(ppm('1 worker × 1 job'))} pages/min per core)`);
+    console.log(`  by wall clock here: one worker core ${Math.round(perCoreDay).toLocaleString('en')} pages/day → ${fmt(1e6 / perCoreDay)} worker-cores for a million pages a day`);
+    const cpu = cpuPerPage['2 workers × 1 job'];
+    if (cpu !== null) console.log(`  by CPU time (what a dedicated core gives): ${fmt(cpu)} CPU-s/page → ${fmt((cpu * 1e6) / 86400)} worker-cores for a million pages a day`);
+    const cpuLoad = os.loadavg()[0];
+    console.log(`  (load average now ${fmt(cpuLoad)} on ${os.availableParallelism()} cores: wall-clock figures shrink as other work takes the cores; CPU time does not)`);
   }
 }
 

@@ -106,7 +106,8 @@ describe.skipIf(redisMissing !== null)(`queue workers on a real Redis${redisMiss
     const q = inspect('kill');
     // The scan takes seconds to OCR: long enough to be caught mid-job.
     const scanJob = async () => (await q.getActive()).find((j) => j.data.input.endsWith('scan.png'));
-    const args = ['--queue', 'kill', '--jobs', '1', '--lock-duration', '2'];
+    // A short lock, so the take-over comes soon; long enough that a busy machine still renews a live worker's lock.
+    const args = ['--queue', 'kill', '--jobs', '1', '--lock-duration', '3'];
     const first = [startWorker(args, env), startWorker(args, env)];
     const victim = await waitFor('the scan to be converted', scanJob);
     const victimPid = Number(victim.processedBy!.split(':').pop());
@@ -177,7 +178,7 @@ describe.skipIf(redisMissing !== null)(`queue workers on a real Redis${redisMiss
     const input = writeTree(path.join(root, 'in'), files);
     const out = path.join(root, 'out');
     expect((await cli(['queue', 'add', input, '-o', out, '--queue', 'restart'], env)).code).toBe(0);
-    const workers = [0, 1].map(() => startWorker(['--queue', 'restart', '--jobs', '1', '--lock-duration', '2', '--exit-when-idle'], env));
+    const workers = [0, 1].map(() => startWorker(['--queue', 'restart', '--jobs', '1', '--lock-duration', '10', '--exit-when-idle'], env));
     await waitFor('some outputs', () => listTree(out).length >= 5);
     await redis.shutdownSave();
     const during = listTree(out).length;
