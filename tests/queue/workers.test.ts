@@ -5,7 +5,9 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listTree, minutes, tempDir, writeTree } from '../batch/tree.js';
-import { cli, convertedBy, startWorker, waitFor } from './processes.js';
+import { run } from '../../src/cli/main.js';
+import { fakeIo } from '../cli/fake-io.js';
+import { convertedBy, startWorker, waitFor, type Finished } from './processes.js';
 import { redisMissing, startRedis, type RedisServer } from './redis-server.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -24,6 +26,13 @@ describe.skipIf(redisMissing !== null)(`queue workers on a real Redis${redisMiss
     q.on('error', () => undefined);
     queues.push(q);
     return q;
+  };
+
+  /** One-off commands run in this process (cheaper than a process each); workers are real processes. */
+  const protokoll = async (args: string[]): Promise<Finished> => {
+    const io = fakeIo();
+    const code = await run(args[0] === 'queue' ? [...args, '--redis', redis.url] : args, io);
+    return { code, signal: null, stdout: io.stdout(), stderr: io.stderr() };
   };
 
   beforeAll(async () => {
@@ -45,7 +54,7 @@ describe.skipIf(redisMissing !== null)(`queue workers on a real Redis${redisMiss
     const input = writeTree(path.join(root, 'in'), files);
     const out = path.join(root, 'out');
 
-    const added = await cli(['queue', 'add', input, '-o', out, '--queue', 'once'], env);
+    const added = await protokoll(['queue', 'add', input, '-o', out, '--queue', 'once']);
     expect(added.stderr).toContain('12 added, 0 already queued, 0 up to date');
     expect(added.code).toBe(1 - 1);
 
@@ -64,7 +73,7 @@ describe.skipIf(redisMissing !== null)(`queue workers on a real Redis${redisMiss
     expect(outputs).toEqual(good.map((f) => path.relative(input, f).replace(/\.txt$/, '.json')).sort());
     const viaConvert = path.join(root, 'convert-out');
     const report2 = path.join(root, 'convert-report.json');
-    expect((await cli(['convert', input, '-o', viaConvert, '--report', report2, '-q'])).code).toBe(1);
+    expect((await protokoll(['convert', input, '-o', viaConvert, '--report', report2, '-q'])).code).toBe(1);
     for (const rel of outputs) {
       const doc = JSON.parse(fs.readFileSync(path.join(out, rel), 'utf8'));
       expect(doc.source.sha256).toBe(sha(path.join(input, rel.replace(/\.json$/, '.txt'))));
@@ -76,13 +85,13 @@ describe.skipIf(redisMissing !== null)(`queue workers on a real Redis${redisMiss
     expect(failed!.attemptsMade).toBe(1);
     expect(failed!.failedReason).toMatch(/^\[input-empty\] /);
 
-    const again = await cli(['queue', 'add', input, '-o', out, '--queue', 'once'], env);
+    const again = await protokoll(['queue', 'add', input, '-o', out, '--queue', 'once']);
     expect(again.stderr).toContain('0 added, 1 already queued, 11 up to date');
     expect(await q.getWaitingCount()).toBe(0);
 
     // The queue's report has the batch report's shape and the same verdicts.
     const report = path.join(root, 'queue-report.json');
-    const status = await cli(['queue', 'status', '--queue', 'once', '--report', report], env);
+    const status = await protokoll(['queue', 'status', '--queue', 'once', '--report', report]);
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/done\s+11/);
     expect(status.stdout).toMatch(/failed\s+1\n\s+\S+empty\.txt: \[input-empty\] the file is empty/);
@@ -94,6 +103,14 @@ describe.skipIf(redisMissing !== null)(`queue workers on a real Redis${redisMiss
     const verdicts = (r: { inputs: { path: string; status: string; code: string | null }[] }) =>
       r.inputs.map((i) => `${path.relative(input, path.resolve(i.path))} ${i.status} ${i.code}`).sort();
     expect(verdicts(fromQueue)).toEqual(verdicts(fromConvert));
+
+    // Operators' tools: retry only one kind of failure, forget finished jobs, remove the queue.
+    expect((await protokoll(['queue', 'retry-failed', '--queue', 'once', '--code', 'output-failed'])).stderr).toContain('0 failed jobs with code output-failed queued again');
+    expect((await protokoll(['queue', 'retry-failed', '--queue', 'once'])).stderr).toContain('1 failed job queued again');
+    expect(await q.getJobCounts('waiting', 'failed')).toEqual({ waiting: 1, failed: 0 });
+    expect((await protokoll(['queue', 'clear', '--queue', 'once', '--completed'])).stderr).toContain('removed the records of 11 done jobs');
+    expect((await protokoll(['queue', 'clear', '--queue', 'once'])).stderr).toContain('queue "once" removed');
+    expect(Object.values(await q.getJobCounts()).every((n) => n === 0)).toBe(true);
   });
 
   it('kill -9 of a worker mid-job: another takes the job over and every output ends up whole, once; SIGTERM lets a running job finish', async () => {
@@ -102,7 +119,7 @@ describe.skipIf(redisMissing !== null)(`queue workers on a real Redis${redisMiss
     for (let i = 0; i < 4; i++) files[`m${i}.txt`] = minutes(20 + i);
     const input = writeTree(path.join(root, 'in'), files);
     const out = path.join(root, 'out');
-    expect((await cli(['queue', 'add', input, '-o', out, '--queue', 'kill'], env)).code).toBe(0);
+    expect((await protokoll(['queue', 'add', input, '-o', out, '--queue', 'kill'])).code).toBe(0);
     const q = inspect('kill');
     // The scan takes seconds to OCR: long enough to be caught mid-job.
     const scanJob = async () => (await q.getActive()).find((j) => j.data.input.endsWith('scan.png'));
@@ -139,7 +156,7 @@ describe.skipIf(redisMissing !== null)(`queue workers on a real Redis${redisMiss
     const root = tempDir('protokoll-queue-grace-');
     const input = writeTree(path.join(root, 'in'), { 'scan.png': scan });
     const out = path.join(root, 'out');
-    expect((await cli(['queue', 'add', input, '-o', out, '--queue', 'grace'], env)).code).toBe(0);
+    expect((await protokoll(['queue', 'add', input, '-o', out, '--queue', 'grace'])).code).toBe(0);
     const q = inspect('grace');
     const worker = startWorker(['--queue', 'grace', '--jobs', '1', '--grace', '0'], env);
     await waitFor('the scan to be converted', async () => (await q.getActive()).length > 0);
@@ -156,7 +173,7 @@ describe.skipIf(redisMissing !== null)(`queue workers on a real Redis${redisMiss
     const root = tempDir('protokoll-queue-retry-');
     const input = writeTree(path.join(root, 'in'), { 'sub/m.txt': minutes(40) });
     const out = path.join(root, 'out');
-    expect((await cli(['queue', 'add', input, '-o', out, '--queue', 'retry', '--backoff', '1'], env)).code).toBe(0);
+    expect((await protokoll(['queue', 'add', input, '-o', out, '--queue', 'retry', '--backoff', '1'])).code).toBe(0);
     // A file where the output's folder should be: every write fails (ENOTDIR) until it is gone.
     fs.writeFileSync(path.join(out, 'sub'), 'in the way');
     const worker = startWorker(['--queue', 'retry', '--jobs', '1', '--exit-when-idle'], env);
@@ -177,7 +194,7 @@ describe.skipIf(redisMissing !== null)(`queue workers on a real Redis${redisMiss
     for (let i = 0; i < 100; i++) files[`d${i % 5}/m${i}.txt`] = minutes(100 + i);
     const input = writeTree(path.join(root, 'in'), files);
     const out = path.join(root, 'out');
-    expect((await cli(['queue', 'add', input, '-o', out, '--queue', 'restart'], env)).code).toBe(0);
+    expect((await protokoll(['queue', 'add', input, '-o', out, '--queue', 'restart'])).code).toBe(0);
     const workers = [0, 1].map(() => startWorker(['--queue', 'restart', '--jobs', '1', '--lock-duration', '10', '--exit-when-idle'], env));
     await waitFor('some outputs', () => listTree(out).length >= 5);
     await redis.shutdownSave();
