@@ -56,9 +56,10 @@ export function queueCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--backoff <seconds>', 'wait before the first retry, doubled for each further one', positiveInt, 30)
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText('after', `
-Paths are stored absolute, as this machine sees them; workers must see the same paths (mount the share at the
-same place, or give workers --path-map). Each job is identified by the input's sha256, the output path, the
-options and the schema version, so running the same add again only adds what changed.
+Paths are stored absolute, as this machine sees them; workers must see the same
+paths (mount the share at the same place, or give workers --path-map). Each job
+is identified by the input's sha256, the output path, the options and the schema
+version, so running the same add again only adds what changed.
 
 Example:
   $ export REDIS_URL=redis://:secret@redis.example:6379

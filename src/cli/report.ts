@@ -46,8 +46,9 @@ export function reportCommand(io: Io, setExit: (code: number) => void): Command 
     .option('-o, --out <file.json>', 'write the merged report here (default: standard output)')
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText('after', `
-Counts and pages add up, the time is the longest shard's (they ran side by side), and every input appears once:
-an input in two reports (overlapping shards, a shard run twice) is an error. Missing shards are named in a note.
+Counts and pages add up, the time is the longest shard's (they ran side by
+side), and every input appears once: an input in two reports (overlapping
+shards, a shard run twice) is an error. Missing shards are named in a note.
 
 Example:
   $ protokoll report merge report-*.json -o report.json`)

@@ -46,15 +46,17 @@ export function workerCommand(io: Io, setExit: (code: number) => void, deps: Wor
     .option('--exit-when-idle', 'stop once no job is waiting, retrying or running anywhere in the queue')
     .option('-q, --quiet', 'print only errors (no line per job, no start and stop lines)')
     .addHelpText('after', `
-Every worker must see the input and output folders under the paths \`queue add\` stored (or map them with
---path-map). Outputs are written atomically, with the same up-to-date check as a batch rerun. A bad input fails
-its job once with its reason and code; a failure that may pass (full disk, a worker killed, Redis gone for a
-while) is retried with backoff. A worker that dies mid-job has its job taken over by another after
---lock-duration seconds.
+Every worker must see the input and output folders under the paths \`queue add\`
+stored (or map them with --path-map). Outputs are written atomically, with the
+same up-to-date check as a batch rerun. A bad input fails its job once with its
+reason and code; a failure that may pass (full disk, a worker killed, Redis gone
+for a while) is retried with backoff. A worker that dies mid-job has its job
+taken over by another after --lock-duration seconds.
 
-SIGTERM or SIGINT: no new jobs; running jobs get --grace seconds, then go back to the queue; a second signal
-hands them back at once. Exit code 0 after SIGTERM or --exit-when-idle, 130 after SIGINT, 1 when this machine
-cannot see the shared folders.
+SIGTERM or SIGINT: no new jobs; running jobs get --grace seconds, then go back
+to the queue; a second signal hands them back at once. Exit code 0 after SIGTERM
+or --exit-when-idle, 130 after SIGINT, 1 when this machine cannot see the shared
+folders.
 
 Examples:
   $ REDIS_URL=redis://:secret@redis.example:6379 protokoll worker --queue archive --jobs 4
