@@ -2,6 +2,7 @@
 // and the Redis memory a queued and a finished job take.
 //
 // usage: npm run build && node scripts/bench/queue.mjs [--fixtures DIR] [--repeat N] [--runs N] [--memory-jobs N] [--no-throughput]
+//        [--only convert,1x1,2x1,1x2]   (which configurations: convert --jobs 2, workers × jobs each; default all)
 //
 // The inputs are the scanned fixture PDFs (`<fixtures>/scanned/*.pdf`, default ../shared/fixtures) copied --repeat times
 // (default 2) under different names, so every copy is its own job and its own OCR work. Each configuration runs --runs
@@ -32,6 +33,7 @@ const repeat = Math.max(1, Number(option('--repeat', '2')));
 const runs = Math.max(1, Number(option('--runs', '3')));
 const memoryJobs = Math.max(100, Number(option('--memory-jobs', '2000')));
 const throughput = !args.includes('--no-throughput');
+const only = option('--only', 'convert,1x1,2x1,1x2').split(',');
 
 if (spawnSync('redis-server', ['--version']).status !== 0) {
   console.log('queue bench skipped: redis-server is not installed (Debian: apt-get install redis-server)');
@@ -122,11 +124,11 @@ if (throughput) {
     console.log(`queue bench: ${scans.length * repeat} scanned PDFs, ${pages} pages (${scans.length} fixtures ×${repeat}); best of ${runs} runs each on a shared ${os.availableParallelism()}-core machine`);
     let n = 0;
     const configs = [
-      { label: 'convert --jobs 2', go: async (out) => run(['convert', input, '-o', out, '--jobs', '2', '-q']) },
-      { label: '1 worker × 1 job', workers: 1, jobs: 1 },
-      { label: '2 workers × 1 job', workers: 2, jobs: 1 },
-      { label: '1 worker × 2 jobs', workers: 1, jobs: 2 },
-    ];
+      { key: 'convert', label: 'convert --jobs 2', go: async (out) => run(['convert', input, '-o', out, '--jobs', '2', '-q']) },
+      { key: '1x1', label: '1 worker × 1 job', workers: 1, jobs: 1 },
+      { key: '2x1', label: '2 workers × 1 job', workers: 2, jobs: 1 },
+      { key: '1x2', label: '1 worker × 2 jobs', workers: 1, jobs: 2 },
+    ].filter((c) => only.includes(c.key));
     const best = {};
     const cpuPerPage = {};
     for (const c of configs) {
@@ -160,10 +162,14 @@ if (throughput) {
       console.log(`  ${c.label.padEnd(20)} ${fmt((pages / best[c.label]) * 60).padStart(6)} pages/min${cpu}   (runs: ${times.map((t) => fmt(t)).join(', ')} s)`);
     }
     const ppm = (label) => (pages / best[label]) * 60;
-    console.log(`  two workers against one: ${fmt(ppm('2 workers × 1 job') / ppm('1 worker × 1 job'), 2)}×; two workers against convert --jobs 2: ${fmt(ppm('2 workers × 1 job') / ppm('convert --jobs 2'), 2)}×`);
-    const perCoreDay = ppm('1 worker × 1 job') * 60 * 24;
-    console.log(`  by wall clock here: one worker core ${Math.round(perCoreDay).toLocaleString('en')} pages/day → ${fmt(1e6 / perCoreDay)} worker-cores for a million pages a day`);
-    const cpu = cpuPerPage['2 workers × 1 job'];
+    const has = (...labels) => labels.every((l) => l in best);
+    if (has('2 workers × 1 job', '1 worker × 1 job')) console.log(`  two workers against one: ${fmt(ppm('2 workers × 1 job') / ppm('1 worker × 1 job'), 2)}×`);
+    if (has('2 workers × 1 job', 'convert --jobs 2')) console.log(`  two workers against convert --jobs 2: ${fmt(ppm('2 workers × 1 job') / ppm('convert --jobs 2'), 2)}×`);
+    if (has('1 worker × 1 job')) {
+      const perCoreDay = ppm('1 worker × 1 job') * 60 * 24;
+      console.log(`  by wall clock here: one worker core ${Math.round(perCoreDay).toLocaleString('en')} pages/day → ${fmt(1e6 / perCoreDay)} worker-cores for a million pages a day`);
+    }
+    const cpu = Object.values(cpuPerPage).filter((c) => c !== null).sort((a, b) => a - b)[0] ?? null;
     if (cpu !== null) console.log(`  by CPU time (what a dedicated core gives): ${fmt(cpu)} CPU-s/page → ${fmt((cpu * 1e6) / 86400)} worker-cores for a million pages a day`);
     const cpuLoad = os.loadavg()[0];
     console.log(`  (load average now ${fmt(cpuLoad)} on ${os.availableParallelism()} cores: wall-clock figures shrink as other work takes the cores; CPU time does not)`);

@@ -20,6 +20,10 @@ export async function runWorker(opts: WorkerCliOptions, io: Io, deps: WorkerDeps
   const errors = new Map<string, { at: number; repeats: number }>();
   const onEvent = (e: WorkerEvent): void => {
     switch (e.type) {
+      case 'started':
+        // What a worker is busy with shows in its log while it works (a scan can take minutes).
+        say(`converting ${e.input}…\n`);
+        break;
       case 'done':
         tally[e.result.status]++;
         tally.pages += e.result.pages;

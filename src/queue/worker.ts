@@ -30,6 +30,7 @@ export interface WorkerSettings {
 }
 
 export type WorkerEvent =
+  | { type: 'started'; input: string }
   /** Paths as the adding machine saw them (what reports show). */
   | { type: 'done'; input: string; output: string; result: QueueJobResult }
   | { type: 'failed'; path: string; code: string | null; reason: string; retrying: boolean }
@@ -141,6 +142,7 @@ export class ConversionWorker {
     this.running.set(id, controller);
     try {
       const attempt = { retried: (job.attemptsStarted ?? 1) > 1 || job.stalledCounter > 0, startedAt: new Date() };
+      this.onEvent({ type: 'started', input: inputPathOf(job.data) });
       const outcome = await processJob(job.data, attempt, controller.signal, this.context);
       switch (outcome.kind) {
         case 'done':
