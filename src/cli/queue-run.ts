@@ -11,7 +11,7 @@ import type { RedisTarget } from '../queue/connection.js';
 import type { ConversionSettings } from '../queue/job.js';
 import { openQueue, type ConversionQueue } from '../queue/open.js';
 import { queueRecords, queueStatus, queueSummary, type QueueStatus } from '../queue/status.js';
-import { outputPath } from './convert.js';
+import { outputPaths } from '../batch/naming.js';
 import { errorLine, type Io } from './io.js';
 import { redisTarget, type AddCliOptions, type ClearCliOptions, type QueueCliOptions, type RetryCliOptions, type StatusCliOptions } from './queue.js';
 
@@ -76,13 +76,15 @@ function plan(files: readonly InputFile[], outDir: string, format: ConversionSet
   const planned: PlannedInput[] = [];
   const refused: { path: string; reason: string }[] = [];
   const owner = new Map<string, string>();
+  // The naming rule of convert, over the whole walk, so a queued archive's outputs are named as a batch's would be.
+  const names = outputPaths(outDir, files, format);
   for (const f of files) {
     if (f.path === '-') {
       refused.push({ path: '-', reason: 'standard input cannot be queued: workers read inputs from a shared folder' });
       continue;
     }
     const input = path.resolve(f.path);
-    const output = path.resolve(outputPath(outDir, f, format));
+    const output = path.resolve(names.get(f)!);
     const first = owner.get(output);
     if (first) {
       refused.push({ path: f.path, reason: `its output ${output} is already the output of ${first}` });

@@ -4,7 +4,7 @@ import type { OcrMode } from '../ocr/documents.js';
 import { parseRedisUrl, redisUrlFrom, type RedisTarget } from '../queue/connection.js';
 import { DEFAULT_QUEUE } from '../queue/defaults.js';
 import type { ConversionSettings } from '../queue/job.js';
-import { langOption, positiveInt } from './convert.js';
+import { langOption, positiveInt } from './conversion-options.js';
 import type { Io } from './io.js';
 
 export interface QueueCliOptions { redis?: string; queue: string }

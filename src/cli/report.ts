@@ -31,9 +31,10 @@ export async function runReportMerge(files: readonly string[], opts: MergeCliOpt
   if (opts.out) await writeFileAtomic(opts.out, text);
   else io.out(text);
   if (!opts.quiet) {
-    const failures = report.inputs.filter((i) => i.status === 'failed').map((i) => ({ path: i.path, reason: i.reason ?? 'unknown' }));
+    const failures = report.inputs.filter((i) => i.status === 'failed').map((i) => ({ path: i.path, code: i.code ?? 'internal-error', reason: i.reason ?? 'unknown' }));
     io.err(`protokoll: merged ${files.length} report${files.length === 1 ? '' : 's'}, ${report.inputs.length} inputs\n`);
-    io.err(formatSummary({ ...(report.summary as Omit<BatchSummary, 'failures'>), failures }, io.color));
+    const summary: BatchSummary = { ...report.summary, walkSkipped: (report.walkSkipped ?? []) as BatchSummary['walkSkipped'], failures };
+    io.err(formatSummary(summary, io.color));
   }
   return 0;
 }

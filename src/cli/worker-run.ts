@@ -33,7 +33,7 @@ export async function runWorker(opts: WorkerCliOptions, io: Io, deps: WorkerDeps
         break;
       case 'failed':
         tally[e.retrying ? 'retrying' : 'failed']++;
-        io.err(errorLine(e.path, `[${e.code ?? 'internal'}] ${e.reason}${e.retrying ? ' (will be retried)' : ''}`));
+        io.err(errorLine(e.path, `[${e.code ?? 'internal-error'}] ${e.reason}${e.retrying ? ' (will be retried)' : ''}`));
         break;
       case 'handed-back':
         say(`handed ${e.path} back to the queue\n`);

@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_LOCK_MS } from '../queue/defaults.js';
 import { parsePathMapping, type PathMapping } from '../queue/path-map.js';
-import { positiveInt } from './convert.js';
+import { positiveInt } from './conversion-options.js';
 import type { Io } from './io.js';
 import { withQueueOptions } from './queue.js';
 

@@ -18,7 +18,8 @@ export function isPermanentFailure(code: string | null): boolean {
 export const QUEUE_FAILURE_CODES = {
   /** BullMQ's own reason when a job's worker died more often than allowed. */
   stalled: 'worker-died',
-  unknown: 'internal',
+  /** The batch's code for an error without one of its own. */
+  unknown: 'internal-error',
 } as const;
 
 /** `[code] reason`: a job's failedReason is one string, so the code travels in front of the words. */

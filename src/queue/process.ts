@@ -39,7 +39,8 @@ export async function processJob(data: QueueJobData, attempt: Attempt, signal: A
   const output = ctx.mapPath(outputPathOf(data));
   if (attempt.retried) await removeStaleTempFiles(output, attempt.startedAt);
   let changed = false;
-  const { records } = await runBatch([{ path: input, relative: path.basename(input) }], {
+  // The name below its input folder is the document's source.file, as convert gives it.
+  const { records } = await runBatch([{ path: input, relative: data.input.split(path.sep).join('/') }], {
     format: data.settings.format,
     target: () => output,
     force: data.force,
@@ -59,7 +60,7 @@ export async function processJob(data: QueueJobData, attempt: Attempt, signal: A
     signal,
   });
   const record = records[0];
-  if (!record || signal.aborted) return { kind: 'interrupted' };
+  if (!record || signal.aborted || record.status === 'interrupted' || record.status === 'not-started') return { kind: 'interrupted' };
   if (record.status === 'failed') {
     return { kind: 'failed', permanent: isPermanentFailure(record.code), code: record.code, reason: record.reason ?? 'unknown reason' };
   }

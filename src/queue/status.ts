@@ -2,8 +2,7 @@
 import type { Job } from 'bullmq';
 import type { BatchRecord } from '../batch/run.js';
 import { summarize, type BatchSummary } from '../batch/summary.js';
-import type { ErrorCode } from '../errors.js';
-import { decodeFailure, QUEUE_FAILURE_CODES } from './failure.js';
+import { decodeFailure } from './failure.js';
 import { inputPathOf, outputPathOf, type QueueJobData, type QueueJobResult } from './job.js';
 import type { ConversionQueue } from './open.js';
 
@@ -108,13 +107,13 @@ export async function queueRecords(queue: ConversionQueue): Promise<{ records: B
 }
 
 export function queueSummary(records: readonly BatchRecord[], notStarted: number, seconds: number): BatchSummary {
-  return summarize({ records: [...records], notStarted, interrupted: false, stoppedBy: null, seconds }, records.length + notStarted);
+  return summarize({ records: [...records], notStarted, interruptedInputs: 0, interrupted: false, stoppedBy: null, seconds }, records.length + notStarted);
 }
 
 function doneRecord(job: ConversionJob): BatchRecord {
   const r = job.returnvalue;
   return {
-    path: inputPathOf(job.data), status: r?.status ?? 'converted', reason: null, code: null, warnings: r?.warnings ?? [],
+    path: inputPathOf(job.data), name: job.data.input, status: r?.status ?? 'converted', reason: null, code: null, warnings: r?.warnings ?? [],
     output: outputPathOf(job.data), seconds: r?.seconds ?? 0, pages: r?.pages ?? 0, pagesOcr: r?.pagesOcr ?? 0,
   };
 }
@@ -122,7 +121,7 @@ function doneRecord(job: ConversionJob): BatchRecord {
 function failedRecord(job: ConversionJob): BatchRecord {
   const { code, reason } = decodeFailure(job.failedReason);
   return {
-    path: inputPathOf(job.data), status: 'failed', reason, code: code === QUEUE_FAILURE_CODES.unknown ? null : (code as ErrorCode), warnings: [],
+    path: inputPathOf(job.data), name: job.data.input, status: 'failed', reason, code, warnings: [],
     output: null, seconds: job.finishedOn && job.processedOn ? (job.finishedOn - job.processedOn) / 1000 : 0, pages: 0, pagesOcr: 0,
   };
 }

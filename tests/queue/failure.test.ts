@@ -18,8 +18,8 @@ describe('encodeFailure / decodeFailure', () => {
     expect(decodeFailure(text)).toEqual({ code: 'pdf-invalid', reason: 'the PDF is damaged: bad xref' });
   });
   it('an error without a code is internal', () => {
-    expect(decodeFailure(encodeFailure(null, 'boom'))).toEqual({ code: 'internal', reason: 'boom' });
-    expect(decodeFailure('something else')).toEqual({ code: 'internal', reason: 'something else' });
+    expect(decodeFailure(encodeFailure(null, 'boom'))).toEqual({ code: 'internal-error', reason: 'boom' });
+    expect(decodeFailure('something else')).toEqual({ code: 'internal-error', reason: 'something else' });
   });
   it("names BullMQ's own verdict on a job that lost its workers too often", () => {
     expect(decodeFailure('job stalled more than allowable limit').code).toBe('worker-died');
