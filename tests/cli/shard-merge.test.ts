@@ -10,6 +10,9 @@ it('three shards convert each file once between them, and their merged report ma
   const root = tempDir('protokoll-shard-');
   const files: Record<string, string> = { 'broken/empty.txt': '' };
   for (let i = 0; i < 12; i++) files[`d${i % 4}/m${i}.txt`] = minutes(i);
+  // Two inputs that share a stem get longer output names in a whole run; a shard must name them the same way.
+  files['d0/same.txt'] = minutes(30);
+  files['d0/same.md'] = minutes(31);
   const input = writeTree(path.join(root, 'in'), files);
 
   const whole = path.join(root, 'whole.json');
@@ -24,19 +27,20 @@ it('three shards convert each file once between them, and their merged report ma
     reports.push(report);
     const before = new Set(listTree(out));
     const code = await run(['convert', input, '-o', out, '--shard', `${i}/3`, '--report', report], io);
-    expect(io.stderr()).toMatch(new RegExp(`shard ${i}/3: \\d+ of 13 files`));
+    expect(io.stderr()).toMatch(new RegExp(`shard ${i}/3: \\d+ of 15 files`));
     seen.push(listTree(out).filter((f) => !before.has(f)));
     expect(code).toBe(JSON.parse(fs.readFileSync(report, 'utf8')).summary.failed ? 1 : 0);
     expect(JSON.parse(fs.readFileSync(report, 'utf8')).summary.shard).toEqual({ index: i, count: 3 });
   }
-  // Disjoint, and together everything.
+  expect(listTree(path.join(root, 'out-whole'))).toEqual(expect.arrayContaining(['d0/same.md.json', 'd0/same.txt.json']));
+  // Disjoint, and together everything, under the whole run's names.
   expect(seen.flat().sort()).toEqual(listTree(path.join(root, 'out-whole')));
   expect(new Set(seen.flat()).size).toBe(seen.flat().length);
 
   const io = fakeIo();
   const merged = path.join(root, 'merged.json');
   expect(await run(['report', 'merge', ...reports, '-o', merged], io)).toBe(0);
-  expect(io.stderr()).toContain('merged 3 reports, 13 inputs');
+  expect(io.stderr()).toContain('merged 3 reports, 15 inputs');
   const a = JSON.parse(fs.readFileSync(merged, 'utf8'));
   const b = JSON.parse(fs.readFileSync(whole, 'utf8'));
   const { seconds: _s1, ...sa } = a.summary;
@@ -49,7 +53,7 @@ it('three shards convert each file once between them, and their merged report ma
   const partial = fakeIo();
   expect(await run(['report', 'merge', reports[0]!, reports[2]!], partial)).toBe(0);
   expect(partial.stderr()).toContain('note: shard 2 of 3 missing');
-  expect(JSON.parse(partial.stdout()).inputs.length).toBeLessThan(13);
+  expect(JSON.parse(partial.stdout()).inputs.length).toBeLessThan(15);
   const twice = fakeIo();
   expect(await run(['report', 'merge', reports[0]!, reports[0]!], twice)).toBe(1);
   expect(twice.stderr()).toMatch(/is in both .*report-1\.json and .*report-1\.json/);
