@@ -19,6 +19,11 @@ export type ErrorCode =
   | 'ocr-timeout'
   | 'output-failed'
   | 'schema-invalid'
+  | 'queue-unavailable'
+  | 'queue-busy'
+  /** A queued input whose workers died (killed, out of memory) more often than allowed while converting it. */
+  | 'worker-died'
+  | 'report-invalid'
   | 'usage';
 
 export class ProtokollError extends Error {
@@ -42,5 +47,7 @@ export class OcrError extends ProtokollError {}
 export class OutputError extends ProtokollError {}
 /** The converter produced a document that violates its own schema: a bug, never the user's fault. */
 export class SchemaError extends ProtokollError {}
+/** The job queue (Redis) cannot be reached or refused a command. */
+export class QueueError extends ProtokollError {}
 /** The command line was used wrongly. */
 export class UsageError extends ProtokollError {}

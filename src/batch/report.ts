@@ -54,6 +54,8 @@ export const ReportSummary = z.object({
   interrupted: z.boolean(),
   /** Why the batch stopped on its own (a full disk, --fail-fast), or null. */
   stoppedBy: z.string().nullable(),
+  /** The share of the inputs this batch converted (`convert --shard i/n`), so merged reports can tell whether all are there. */
+  shard: z.object({ index: z.number().int(), count: z.number().int() }).strict().optional(),
 }).strict();
 
 export const BatchReport = z.object({

@@ -22,6 +22,8 @@ export interface BatchSummary {
   seconds: number;
   interrupted: boolean;
   stoppedBy: string | null;
+  /** Set when the batch converted one shard (`--shard i/n`), so merged reports can tell whether all shards are there. */
+  shard?: { index: number; count: number };
 }
 
 export function summarize(result: BatchResult, total: number, walkSkipped: readonly WalkSkip[] = []): BatchSummary {

@@ -17,7 +17,7 @@ export interface ConversionCliOptions {
 }
 
 /** Checked up front, so a typo fails before a long batch starts rather than at its first scan. */
-function langOption(value: string): string {
+export function langOption(value: string): string {
   try {
     return parseLang(value).join('+');
   } catch (error) {

@@ -1,12 +1,13 @@
 // `protokoll convert`: converts files, folders or stdin; one document to stdout, or a mirrored tree of outputs under --out.
 import fs from 'node:fs/promises';
 import os from 'node:os';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { Progress } from '../batch/progress.js';
 import type { BatchSummary } from '../batch/summary.js';
 import { runBatch, type BatchOptions, type BatchRecord } from '../batch/run.js';
 import { summarize } from '../batch/summary.js';
 import { expandInputs, type InputFile, type WalkOptions, type WalkProblem, type WalkSkip } from '../batch/walk.js';
+import { filterShard, parseShard, shardOf, type Shard } from '../batch/shard.js';
 import type { ConvertOptions } from '../convert.js';
 import type { OcrPool } from '../ocr/pool.js';
 import { OcrProgressLine } from '../ocr/progress.js';
@@ -34,6 +35,7 @@ export interface ConvertCliOptions extends ConversionCliOptions {
   exclude?: string[];
   followSymlinks?: boolean;
   group?: 'file' | 'folder';
+  shard?: Shard;
 }
 
 /** What the CLI can be given besides its arguments: Ctrl-C, and seams for tests (a failing disk, a fake clock). */
@@ -55,7 +57,14 @@ export { outputPath };
 
 export async function runConvert(inputs: readonly string[], opts: ConvertCliOptions, io: Io, deps: ConvertDeps = {}): Promise<number> {
   const walked = await expandInputs(inputs, walkOptions(opts));
-  return runConvertFiles(walked.files, walked.problems, opts, io, deps, walked.skipped);
+  if (!opts.shard) return runConvertFiles(walked.files, walked.problems, opts, io, deps, walked.skipped);
+  // Each walk problem and left-out file belongs to one shard too, so merged reports count it once.
+  const { index, count } = opts.shard;
+  const mine = filterShard(walked.files, opts.shard);
+  const ours = <T extends { path: string }>(list: readonly T[]): T[] => list.filter((p) => shardOf(p.path, count) === index);
+  if (!opts.quiet) io.err(`protokoll: shard ${index}/${count}: ${mine.length} of ${walked.files.length} files\n`);
+  // Outputs are named over the whole walk, so a shard names each file as a single run would.
+  return runConvertFiles(mine, ours(walked.problems), opts, io, deps, ours(walked.skipped), walked.files);
 }
 
 function walkOptions(opts: ConvertCliOptions): WalkOptions {
@@ -63,11 +72,13 @@ function walkOptions(opts: ConvertCliOptions): WalkOptions {
 }
 
 /** The batch after the walk; separate so a test can hand it a file list that has changed since (a vanished input). */
-export async function runConvertFiles(files: readonly InputFile[], problems: readonly WalkProblem[], opts: ConvertCliOptions, io: Io, deps: ConvertDeps = {}, walkSkipped: readonly WalkSkip[] = []): Promise<number> {
+export async function runConvertFiles(files: readonly InputFile[], problems: readonly WalkProblem[], opts: ConvertCliOptions, io: Io, deps: ConvertDeps = {}, walkSkipped: readonly WalkSkip[] = [],
+  allFiles: readonly InputFile[] = files): Promise<number> {
   const log = new Log(io, { format: opts.logFormat, verbose: opts.verbose, quiet: opts.quiet });
   if (opts.dryRun) return dryRun(files, problems, walkSkipped, { out: opts.out, format: opts.format, force: opts.force }, io);
   for (const p of problems) log.error(p.path, p.message, 'input-unreadable');
-  if (files.length === 0) {
+  // A shard may be empty (more shards than files): that is success, with a report that says so.
+  if (files.length === 0 && !opts.shard) {
     if (!problems.length) log.error(null, `no convertible files found (PDF, image, .txt or .md)${walkSkipped.length ? `; ${walkSkipped.length} left out: ${walkSkipped.slice(0, 3).map((w) => `${w.path} (${w.reason})`).join(', ')}${walkSkipped.length > 3 ? ', …' : ''}` : ''}`);
     if (opts.report) await writeReportOrSay(opts.report, summarize({ records: [], notStarted: 0, interruptedInputs: 0, interrupted: false, stoppedBy: null, seconds: 0 }, 0, walkSkipped), problemRecords(problems), log);
     return 1;
@@ -100,7 +111,7 @@ export async function runConvertFiles(files: readonly InputFile[], problems: rea
   // One OCR pool for the whole batch; its workers start only when a page needs reading, and stop when the batch does.
   const ocr = await ocrFor(files, opts, jobs, io, batchy, deps.convertOptions);
   try {
-    return await finishConvert(files, problems, walkSkipped, opts, io, deps, { outDir, batchy, progress, jobs, ocr, log });
+    return await finishConvert(files, problems, walkSkipped, opts, io, deps, { outDir, batchy, progress, jobs, ocr, log, allFiles });
   } finally {
     ocr.line?.close();
     await ocr.pool?.terminate();
@@ -123,14 +134,14 @@ async function ocrFor(files: readonly InputFile[], opts: ConvertCliOptions, jobs
 }
 
 async function finishConvert(files: readonly InputFile[], problems: readonly WalkProblem[], walkSkipped: readonly WalkSkip[], opts: ConvertCliOptions, io: Io, deps: ConvertDeps,
-  run: { outDir?: string; batchy: boolean; progress: Progress; jobs: number; ocr: OcrSetup; log: Log }): Promise<number> {
+  run: { outDir?: string; batchy: boolean; progress: Progress; jobs: number; ocr: OcrSetup; log: Log; allFiles: readonly InputFile[] }): Promise<number> {
   const { outDir, batchy, progress, jobs, log } = run;
   log.walkSkipped(walkSkipped);
   const signals = [deps.signal, deps.outputClosed].filter((s): s is AbortSignal => s !== undefined);
   const onPage = run.ocr.options.onProgress;
   const result = await runBatch(files, {
     format: opts.format,
-    target: outDir ? targetsFor(outDir, files, opts.format) : undefined,
+    target: outDir ? targetsFor(outDir, run.allFiles, opts.format) : undefined,
     emit: io.out,
     force: opts.force,
     jobs,
@@ -155,6 +166,7 @@ async function finishConvert(files: readonly InputFile[], problems: readonly Wal
   progress.finish();
   log.write = io.err;
   const summary = summarize(result, files.length + problems.length, walkSkipped);
+  if (opts.shard) summary.shard = opts.shard;
   summary.failed += problems.length;
   summary.failures.unshift(...problems.map((p) => ({ path: p.path, code: 'input-unreadable', reason: p.message })));
   const pipeClosed = deps.outputClosed?.aborted === true && deps.signal?.aborted !== true;
@@ -202,6 +214,14 @@ function targetsFor(outDir: string, files: readonly InputFile[], format: OutputF
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
+function shardOption(value: string): Shard {
+  try {
+    return parseShard(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
 export function convertCommand(io: Io, setExit: (code: number) => void, deps: ConvertDeps = {}): Command {
   const cmd = new Command('convert')
     .description('convert minutes (PDF, image, text) into validated JSON or YAML')
@@ -216,6 +236,7 @@ export function convertCommand(io: Io, setExit: (code: number) => void, deps: Co
     .option('--include <glob>', 'convert only files matching this glob (repeatable; a glob without / matches the file name)', collect)
     .option('--exclude <glob>', 'leave out files and folders matching this glob (repeatable)', collect)
     .option('--follow-symlinks', 'follow symbolic links while walking folders (each real folder is walked once)')
+    .option('--shard <i/n>', 'convert only the i-th of n fixed shares of the inputs (one per machine, without a queue)', shardOption)
     .addOption(new Option('--group <unit>', 'file: each file is a document; folder: the page images of each folder are one document, in natural order').choices(['file', 'folder']).default('file'));
   addConversionOptions(cmd)
     .option('-q, --quiet', 'print nothing but errors')
@@ -230,12 +251,17 @@ Examples:
   $ protokoll convert fixtures/ --include 'text-*/input.txt' --format ndjson | head -c 300
   $ protokoll convert fixtures/ --dry-run -o out/
   $ protokoll convert fixtures/ocr/mixed.pdf --pages 1 --lang swe+eng --format markdown
+  $ protokoll convert fixtures/ -o out/ --include 'text-*/input.txt' --shard 2/3 --report shard-2.json
 
 Outputs keep the source's extension: a/b.pdf becomes out/a/b.pdf.json. With several
 inputs each is mirrored under its own name (archive-1/…, archive-2/…), so no two
 inputs share an output. With --out, an output that records the same input sha256 and
 schema version is skipped (use --force to convert anyway). With --format ndjson on
 stdout, lines come in completion order (each names its input in source.file).
+
+--shard i/n picks files by a hash of their path under the input folder, so a file
+stays in its shard when others are added; each shard writes its own --report, and
+\`protokoll report merge\` joins them.
 
 Exit codes: 0 all converted or skipped (or stdout was closed by its reader),
 1 some inputs failed, 2 usage error, 130 interrupted.`)

@@ -9,15 +9,21 @@ import { exportCommand } from './export.js';
 import { removePendingTempFiles } from '../output/write.js';
 import { errorLine, processIo, type Io } from './io.js';
 import { listLanguages } from './langs.js';
+import { queueCommand } from './queue.js';
 import { repairCommand } from './repair.js';
+import { reportCommand } from './report.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
+import { workerCommand, type WorkerDeps } from './worker.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
 
-export function buildProgram(io: Io, setExit: (code: number) => void, deps: ConvertDeps = {}): Command {
+/** What commands get from the entry point besides their arguments. */
+export type CliDeps = ConvertDeps & WorkerDeps;
+
+export function buildProgram(io: Io, setExit: (code: number) => void, deps: CliDeps = {}): Command {
   const program = new Command('protokoll')
     .description('Turn Swedish meeting minutes (protokoll, minnesanteckningar) into validated JSON or YAML.')
     .version(version, '-V, --version')
@@ -35,8 +41,15 @@ export function buildProgram(io: Io, setExit: (code: number) => void, deps: Conv
       io.err(program.helpInformation());
       setExit(EXIT.usage);
     });
-  for (const cmd of [convertCommand(io, setExit, deps), schemaCommand(io, setExit), validateCommand(io, setExit), repairCommand(io, setExit), checkCommand(io, setExit), explainCommand(io, setExit), exportCommand(io, setExit)]) {
-    program.addCommand(cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)'));
+  const configure = (cmd: Command): Command => {
+    cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
+    // Subcommands (queue add, report merge) too: none of them may exit the process or print elsewhere.
+    for (const sub of cmd.commands) configure(sub);
+    return cmd;
+  };
+  for (const cmd of [convertCommand(io, setExit, deps), schemaCommand(io, setExit), validateCommand(io, setExit), repairCommand(io, setExit), checkCommand(io, setExit), explainCommand(io, setExit), exportCommand(io, setExit),
+    queueCommand(io, setExit), workerCommand(io, setExit, deps), reportCommand(io, setExit)]) {
+    program.addCommand(configure(cmd));
   }
   program.addHelpText('after', `
 Examples:
@@ -52,7 +65,7 @@ Each command's --help has more examples.`);
 }
 
 /** Runs the CLI and returns the exit code; the caller decides whether to exit. */
-export async function run(argv: readonly string[], io: Io = processIo(), deps: ConvertDeps = {}): Promise<number> {
+export async function run(argv: readonly string[], io: Io = processIo(), deps: CliDeps = {}): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => { code = c; }, deps);
   try {
@@ -79,6 +92,8 @@ export async function run(argv: readonly string[], io: Io = processIo(), deps: C
 export async function main(): Promise<never> {
   // First Ctrl-C: the batch stops, prints what it did and returns 130. A second one exits at once.
   const interrupt = new AbortController();
+  // The queue worker stops gracefully by itself (a grace period for running jobs), so it takes the signals over.
+  let signalsOwned = false;
   const hardStop = (): never => {
     removePendingTempFiles();
     process.exit(EXIT.interrupted);
@@ -91,6 +106,7 @@ export async function main(): Promise<never> {
     outputClosed.abort();
   });
   process.on('SIGINT', () => {
+    if (signalsOwned) return;
     if (interrupt.signal.aborted) hardStop();
     interrupt.abort();
     // Commands that do not watch the signal (a filter waiting on stdin) must still stop on Ctrl-C.
@@ -99,7 +115,7 @@ export async function main(): Promise<never> {
   const io = processIo();
   const out = io.out;
   io.out = (s) => { if (!outputClosed.signal.aborted) out(s); };
-  const code = await run(process.argv.slice(2), io, { signal: interrupt.signal, outputClosed: outputClosed.signal });
+  const code = await run(process.argv.slice(2), io, { signal: interrupt.signal, outputClosed: outputClosed.signal, ownSignals: () => { signalsOwned = true; } });
   // Writes still in flight when Ctrl-C came leave temporary files; nothing half-written may stay behind.
   removePendingTempFiles();
   process.exit(interrupt.signal.aborted ? EXIT.interrupted : code);

@@ -20,9 +20,43 @@ export function removePendingTempFiles(): void {
   pending.clear();
 }
 
+/** The temporary name a write of `target` uses: hidden, beside it, unique per process and write. */
+export function tempNameFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/**
+ * Removes temporary files of `target` last written before `before`: what a process killed mid-write (kill -9, a lost
+ * machine) leaves behind, which no exit handler could remove. Returns how many were removed.
+ */
+export async function removeStaleTempFiles(target: string, before: Date): Promise<number> {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^\.\d+\.[0-9a-f]{8}\.tmp$/.test(name.slice(prefix.length - 1))) continue;
+    const file = path.join(dir, name);
+    try {
+      if ((await fs.stat(file)).mtime < before) {
+        await fs.rm(file, { force: true });
+        removed++;
+      }
+    } catch {
+      // gone already
+    }
+  }
+  return removed;
+}
+
 export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
   const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = tempNameFor(target);
   try {
     await fs.mkdir(dir, { recursive: true });
   } catch (error) {
