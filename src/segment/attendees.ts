@@ -12,6 +12,8 @@ interface HeadingParts { labels: GroupLabel[]; role: string | null; rest: string
 
 /** "Beslutande", "Närvarande:", "Tjänstepersoner\tName …", "Beslutande\tErsättare" (two columns). */
 export function readGroupHeading(text: string): HeadingParts | null {
+  // "Närvarolista vid sammanträde med kommunfullmäktige 2022-01-27": a list of those present follows.
+  if (/^n[aä]rvarolista\b/i.test(text.trim()) && text.length <= 120 && !/\t/.test(text)) return { labels: [{ group: 'närvarande' }], role: null, rest: '' };
   const columns = text.split('\t').map((s) => s.trim()).filter(Boolean);
   // "Övriga närvarande Ersättare<tab>Tjänstepersoner": a label over each column, the first under an outer label.
   if (columns.length >= 2 && columns.every((c) => groupLabel(c) ?? combinedLabel(c))) {
@@ -108,6 +110,15 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0, depth
     if (/^underskrift(?:er)?:?(?:\t|$)/i.test(text)) signing = true;
     else if (signing && (heading?.labels.length || (!heading && SECTION_LABELS.has(labelKey(text.split(/[:\t]/)[0] ?? '')) && !/^paragraf/i.test(text)))) signing = false;
     if (!heading || (signing && heading.role)) continue;
+    // "Utses att justera:   Anna Ek" over "                  Ersättare: Per Lund": a label in the value column of a role
+    // line names that role's substitute, not a group of attendees.
+    const above = ctx.prevContent(i);
+    const aboveHeading = above >= 0 ? readGroupHeading(ctx.lines[above]!.text) : null;
+    const x = ctx.lines[i]!.cells[0]!.x;
+    if (aboveHeading?.role && x >= 12 && ctx.lines[above]!.cells.some((c, k) => k > 0 && Math.abs(c.x - x) <= 3)) {
+      ctx.claim(i, 'attendees', 'attendees.role-substitute');
+      continue;
+    }
     ctx.claim(i, 'attendees', 'attendees.group-heading');
     if (split) {
       ctx.claim(i + 1, 'attendees', 'attendees.wrapped-label');

@@ -184,7 +184,9 @@ const NAME_BEFORE_PAREN = new RegExp(`(?:^|(?<=[)\\s,;]))(${NAME})\\s*\\(`, 'gu'
 export function splitEntries(text: string): string[] {
   const t = text.trim();
   const starts = [...t.matchAll(NAME_BEFORE_PAREN)].map((m) => m.index! + (m[0].length - m[0].trimStart().length))
-    .filter((i) => depthAt(t, i) === 0 && !/(?:ersätter|för|istället för)\s*$/iu.test(t.slice(0, i)));
+    .filter((i) => depthAt(t, i) === 0 && !/(?:ersätter|för|istället för)\s*$/iu.test(t.slice(0, i))
+      // "… ersätter Eva Lund (MP), §§ 1-6, Bo Ek (MP), §§ 7-11": a second member replaced, for other paragraphs.
+      && !/\bersätter\s+[^,]+\([^)]*\),\s*§§?\s*[\d\s–-]+,\s*$/iu.test(t.slice(0, i)));
   if (starts.length >= 2 || (starts.length === 1 && starts[0]! > 0 && isName(t.slice(0, starts[0]!).replace(/[,;]\s*$/, '').trim()))) {
     const cut = [...new Set([0, ...starts])].sort((a, b) => a - b);
     return carryLeadWords(cut.map((s, i) => t.slice(s, cut[i + 1] ?? t.length).trim()).filter(Boolean)).flatMap(trailingNames);
