@@ -12,6 +12,8 @@ interface HeadingParts { labels: GroupLabel[]; role: string | null; rest: string
 
 /** "Beslutande", "Närvarande:", "Tjänstepersoner\tName …", "Beslutande\tErsättare" (two columns). */
 export function readGroupHeading(text: string): HeadingParts | null {
+  // Labels are capitalised: "ordförande" alone on a line ends a role wrapped from the line above.
+  if (/^\p{Ll}/u.test(text.trim()) && !/:/.test(text)) return null;
   // "Närvarolista vid sammanträde med kommunfullmäktige 2022-01-27": a list of those present follows.
   if (/^n[aä]rvarolista\b/i.test(text.trim()) && text.length <= 120 && !/\t/.test(text)) return { labels: [{ group: 'närvarande' }], role: null, rest: '' };
   const columns = text.split('\t').map((s) => s.trim()).filter(Boolean);
@@ -73,6 +75,7 @@ export function isEntryText(raw: string): boolean {
 
 function stopsBlock(ctx: SegmentContext, l: Line): boolean {
   const t = l.text.trim();
+  if (/^\p{Ll}/u.test(t) && !/:/.test(t)) return false;
   return readGroupHeading(t) !== null || SECTION_LABELS.has(labelKey(t)) || /^§\s*\d/.test(t) || SECTION_LABELS.has(labelKey(t.split(/[:\t]/)[0] ?? ''));
 }
 
@@ -124,6 +127,7 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0, depth
       ctx.claim(i + 1, 'attendees', 'attendees.wrapped-label');
       i++;
     }
+    const headingLine = ctx.lines[split ? i - 1 : i]!;
     // Logical lines: a heading's own rest, then following lines, wrapped ones joined.
     const logical: Array<{ text: string; at: Line; organization?: string }> = [];
     if (heading.rest) logical.push({ text: heading.rest, at: ctx.lines[i]! });
@@ -172,22 +176,35 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0, depth
       for (let k = j; k <= joined.last; k++) ctx.claim(k, 'attendees', 'attendees.entry');
       j = joined.last;
     }
+    // Labels over columns ("Beslutande | Ledamöter | Tjänstgörande ersättare"): with three, the first names the whole block.
+    const columnLabels = heading.labels.length >= 3 ? heading.labels.slice(1) : heading.labels;
+    const labelX = headingLine.cells.slice(heading.labels.length - columnLabels.length).map((c) => c.x);
     for (const { text, at, organization } of logical) {
       const columns = heading.labels.length > 1 ? text.split('\t').filter((c) => c.trim()) : sameGroupColumns(text);
-      // "Beslutande\tLedamöter\tTjänstgörande ersättare": the first label names the whole block, the others the columns.
-      const offset = Math.max(0, heading.labels.length - columns.length);
-      columns.forEach((col, k) => {
-        const c = k + offset;
-        for (const part of splitEntries(col)) {
+      const entries = columns.map((col) => splitEntries(col));
+      // Which label each person is under: by column where the row has one cell per label; a row of fewer cells goes
+      // by where its cell stands, unless a text copy ran the columns together into one cell holding one person per label.
+      const labelOf = (k: number, n: number): GroupLabel | undefined => {
+        if (columnLabels.length <= 1) return heading.labels[0];
+        if (columns.length === columnLabels.length) return columnLabels[k];
+        if (columns.length === 1 && entries[0]!.length === columnLabels.length) return columnLabels[n];
+        const x = at.cells.length === columns.length ? at.cells[k]!.x : 0;
+        let best = 0;
+        labelX.forEach((lx, m) => { if (lx <= x + 3) best = m; });
+        return columnLabels[best];
+      };
+      entries.forEach((parts, k) => {
+        parts.forEach((part, n) => {
           const e = parseEntry(part);
           if (!e) {
             if (part.trim()) ctx.warn('attendee-unparsed', `could not read an attendee from "${part.trim().slice(0, 60)}"`, at);
-            continue;
+            return;
           }
           if (organization) e.organization ??= organization;
+          const label = labelOf(k, n);
           if (heading.role) roles.push({ name: e.name, role: heading.role, at });
-          else attendees.push(toAttendee(e, heading.labels[c]?.group ?? heading.labels[0]?.group ?? null, heading.labels[c]?.role ?? heading.labels[0]?.role ?? null, at));
-        }
+          else attendees.push(toAttendee(e, label?.group ?? heading.labels[0]?.group ?? null, label?.role ?? null, at));
+        });
       });
     }
     i = j - 1;
@@ -299,6 +316,8 @@ export function continuesList(text: string, next?: Line, sofar: string = text): 
   // "Leif Berg (KB) §21 - del av §26" / "klockan 11.45": a note wrapped onto a short line of its own.
   const n = next.text.trim();
   if (!next.gapBefore && n.length <= 40 && /^(?:\p{Ll}|§|\d)/u.test(n) && !parseEntry(n) && /(?:§\s*\d+|\bdel av\b|\bkl(?:ockan|\.)?|[-–])$|\d$/u.test(t) && /^(?:kl(?:ockan|\.)?|\d|§|del av|till|och|\p{Ll}+\s+§)/u.test(n)) return true;
+  // "Magdalena Sund (S), 2:e vice" / "ordförande": a role or title wrapped onto a short line of lower-case words.
+  if (!next.gapBefore && n.length <= 25 && /^\p{Ll}[\p{Ll}\s/-]*$/u.test(n) && !/[.)]$/.test(t) && /\p{Ll}$/u.test(t)) return true;
   // "… Nadia Haddad" / "(sekreterare), Pelle Norén": a person's parenthesis broken onto the next line.
   if (/\p{L}$/u.test(t) && /^\([^)]{1,40}\)(?:[,\s]|$)/u.test(next.text.trim()) && !next.gapBefore) return true;
   if (/\),\s*\p{Lu}[\p{Ll}-]+$/u.test(t) && /^\p{Lu}[\p{Ll}-]+\s*\(/u.test(next.text.trim())) return true;

@@ -181,3 +181,13 @@ describe('notes wrapped in narrow columns', () => {
     ]);
   });
 });
+
+describe('two columns run together by a text extractor', () => {
+  it('gives one person per label where a row holds one per column, and joins a role wrapped onto its own line', () => {
+    const a = attendees('Beslutande    Ledamöter                     Tjänstgörande ersättare\nEva Lund (M), Ordförande Ali Raza (S) ersätter Per Ek (S)\nOla Berg (C), 2:e vice\nordförande\nKim Ahl (M)');
+    expect(a.map((x) => [x.name, x.group, x.role, x.replaces])).toEqual([
+      ['Eva Lund', 'beslutande', 'ordförande', null], ['Ali Raza', 'beslutande', 'tjänstgörande ersättare', 'Per Ek'],
+      ['Ola Berg', 'beslutande', '2:e vice ordförande', null], ['Kim Ahl', 'beslutande', null, null],
+    ]);
+  });
+});
