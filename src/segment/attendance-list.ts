@@ -1,9 +1,10 @@
 // The attendance list some councils print as an appendix after the items instead of on the front page.
 import type { Attendee } from '../schema/minutes.js';
-import { findAttendees } from './attendees.js';
+import { findAttendees, readGroupHeading } from './attendees.js';
+
 import type { SegmentContext } from './context.js';
 
-const ATTENDANCE_LIST = /^(?:bilaga\b.{0,30}?[,:.–-]?\s*)?n[aä]rvaro(?:-\s*och\s+(?:omröstnings|voterings)-?)?(?:lista|f[oö]rteckning)\b/i;
+const ATTENDANCE_LIST = /^(?:bilaga\b.{0,30}?[,:.–-]?\s*)?(?:n[aä]rvaro(?:-\s*och\s+(?:omröstnings|voterings)-?)?(?:lista|f[oö]rteckning)|r[oö]stl[aä]ngd|deltagarf[oö]rteckning|deltagarlista)\b/i;
 
 /**
  * Councils with many members list them in an appendix ("Bilaga 1, Närvarolista", "Närvarolista kommunfullmäktige
@@ -17,7 +18,8 @@ export function findAttendanceList(ctx: SegmentContext, from: number): Attendee[
     // A roll-call list names the § it was called for ("§ 118") above its table: not an item of its own.
     const paragraphLines: number[] = [];
     for (let k = ctx.nextContent(i); k >= 0 && k < i + 4 && /^§\s*\d+$/.test(ctx.lines[k]!.text.trim()); k = ctx.nextContent(k)) paragraphLines.push(k);
-    const found = findAttendees(ctx, ctx.lines.length, i + 1);
+    // A title that is itself a heading of those present ("Röstlängd, föreningsstämma 2025-05-20") is read with its list.
+    const found = findAttendees(ctx, ctx.lines.length, readGroupHeading(t) ? i : i + 1);
     if (found.length === 0) continue;
     for (const k of [i, ...paragraphLines]) ctx.claim(k, 'attendees', 'attendees.appendix-list');
     // "Bilaga 1, KF § 45" on the line above names the appendix; it is not text of the last item.

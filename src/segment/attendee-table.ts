@@ -2,7 +2,7 @@
 import type { Line } from '../document.js';
 import type { SegmentContext } from './context.js';
 import { isParty, parseEntry, type EntryFields } from './entries.js';
-import { roleWord } from './vocabulary.js';
+import { groupLabel, roleWord } from './vocabulary.js';
 import { labelKey } from './text.js';
 
 type Field = 'name' | 'party' | 'organization' | 'title' | 'role' | 'replaces' | 'note' | 'substitute' | 'mark' | 'number';
@@ -29,7 +29,8 @@ export interface TableRow { entry: EntryFields; substitute: EntryFields | null; 
 export function columnFields(text: string): Field[] | null {
   const cells = text.split('\t').map((c) => c.trim()).filter(Boolean);
   if (cells.length < 2) return null;
-  const fields = cells.map((c) => COLUMN_FIELDS.get(labelKey(c)) ?? null);
+  // A group's label over the column of names ("Beslutande ledamöter | Parti | Anmärkning") heads the name column.
+  const fields = cells.map((c, k) => COLUMN_FIELDS.get(labelKey(c)) ?? (k === 0 && groupLabel(c) ? 'name' : null));
   // Two name columns ("Ledamöter\tErsättare") are two groups side by side, not one person's fields. The name column
   // comes first, or after the member's number.
   const nameAt = fields.indexOf('name');
@@ -53,6 +54,15 @@ export function readTable(ctx: SegmentContext, header: number, end: number, fiel
     if (ctx.zone[j] !== null || stops(l)) break;
     const cells = l.text.split('\t').map((c) => c.trim());
     const nameAt = Math.min(fields.indexOf('name'), cells.length - 1);
+    // A row continuing the one above: a note wrapped in its column ("kl. 09.30–12.00"), or the rest of a name cell ("(KD)").
+    const prev = rows[rows.length - 1];
+    if (prev && prev.at === ctx.lines[last] && (l.cells[0]!.x > (ctx.lines[last]!.cells[0]?.x ?? 0) + 5 || /^\(/.test(cells[0]!))) {
+      const notes = l.cells.filter((c, k) => k > 0 || c.x > (ctx.lines[last]!.cells[0]?.x ?? 0) + 5).map((c) => c.text).filter((t) => !/^\([^)]*\)$/.test(t) || !isParty(t.slice(1, -1)));
+      if (notes.length) prev.entry.note = prev.entry.note ? `${prev.entry.note} ${notes.join(' ')}` : notes.join(' ');
+      ctx.claim(j, 'attendees', 'attendees.table-row');
+      last = j;
+      continue;
+    }
     const entry = parseEntry(cells[nameAt] ?? '');
     if (!entry || !cells.slice(0, nameAt).every((c) => /^[\w.:/-]{1,10}$/.test(c))) break;
     let substitute: EntryFields | null = null;

@@ -15,7 +15,9 @@ export function readGroupHeading(text: string): HeadingParts | null {
   // Labels are capitalised: "ordförande" alone on a line ends a role wrapped from the line above.
   if (/^\p{Ll}/u.test(text.trim()) && !/:/.test(text)) return null;
   // "Närvarolista vid sammanträde med kommunfullmäktige 2022-01-27": a list of those present follows.
-  if (/^n[aä]rvarolista\b/i.test(text.trim()) && text.length <= 120 && !/\t/.test(text)) return { labels: [{ group: 'närvarande' }], role: null, rest: '' };
+  if (/^(?:n[aä]rvarolista|r[oö]stl[aä]ngd|deltagarf[oö]rteckning|deltagarlista)\b/i.test(text.trim()) && text.length <= 120 && !/\t/.test(text)) {
+    return { labels: [{ group: 'närvarande' }], role: null, rest: '' };
+  }
   const columns = text.split('\t').map((s) => s.trim()).filter(Boolean);
   // "Övriga närvarande Ersättare<tab>Tjänstepersoner": a label over each column, the first under an outer label.
   if (columns.length >= 2 && columns.every((c) => groupLabel(c) ?? combinedLabel(c))) {
@@ -130,7 +132,9 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0, depth
     const headingLine = ctx.lines[split ? i - 1 : i]!;
     // Logical lines: a heading's own rest, then following lines, wrapped ones joined.
     const logical: Array<{ text: string; at: Line; organization?: string }> = [];
-    if (heading.rest) logical.push({ text: heading.rest, at: ctx.lines[i]! });
+    // "Se nästa sida", "Enligt bilaga 1, närvarolista": the list stands elsewhere, and is read there.
+    const pointer = /^(?:se|enligt|jfr\.?)\s+(?:nästa sida|sidan?\s+\d|bilaga|bifogad|närvaro|separat|följande sida)/i.test(heading.rest);
+    if (heading.rest && !pointer) logical.push({ text: heading.rest, at: ctx.lines[i]! });
     // A table's header row is either the line under the label or the label's own line ("Ledamöter\tParti\tNärv.").
     const ownRow = !heading.role && heading.rest !== '' ? columnFields(ctx.lines[i]!.text) : null;
     const table = ownRow ?? (heading.rest === '' && !heading.role ? columnFields(ctx.lines[i + 1]?.text ?? '') : null);
@@ -281,11 +285,18 @@ function endsColumnBlock(text: string): boolean {
  * "ersättare\tPatrik Öhman (SD)". The two first cells are one label, the two rests one value.
  */
 function splitLabel(ctx: SegmentContext, i: number): { text: string } | null {
-  const here = ctx.lines[i]!.text.split('\t');
+  let here = ctx.lines[i]!.text.split('\t');
   const next = ctx.lines[i + 1];
-  if (here.length < 2 || !next || next.gapBefore || !ctx.isFree(i + 1) || groupLabel(here[0]!.trim())) return null;
+  if (!next || next.gapBefore || !ctx.isFree(i + 1) || groupLabel(here[0]!.trim())) return null;
   const there = next.text.split('\t');
   if (there.length < 2 || !/^\p{Ll}/u.test(there[0]!.trim())) return null;
+  // "Ej tjänstgörande Kristoffer Alm (M)": the label's first half set off from the name by one space only.
+  if (here.length < 2) {
+    const words = here[0]!.trim().split(' ');
+    const k = [1, 2, 3].find((n) => n < words.length && groupLabel(`${words.slice(0, n).join(' ')} ${there[0]!.trim()}`) && isEntryText(words.slice(n).join(' ')));
+    if (k === undefined) return null;
+    here = [words.slice(0, k).join(' '), words.slice(k).join(' ')];
+  }
   const label = `${here[0]!.trim()} ${there[0]!.trim()}`;
   if (!groupLabel(label)) return null;
   return { text: `${label}\t${here.slice(1).join(' ').trim()} ${there.slice(1).join(' ').trim()}` };

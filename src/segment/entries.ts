@@ -90,6 +90,17 @@ export function parseEntry(text: string): EntryFields | null {
  * cell in parentheses ("Anna Ek<tab>(S)") joins with a space, as written inline.
  */
 export function joinCells(text: string): string {
+  // "Ahmed Farah, för Eva Sund (S)<tab>S": a party in a column of its own belongs right after the person's name.
+  const cells = text.split('\t');
+  const partyAt = cells.findIndex((c, k) => k > 0 && /^[A-ZÅÄÖ]{1,3}$/.test(c.trim()) && isParty(c.trim()));
+  if (partyAt > 0) {
+    const name = new RegExp(`^\\s*(${NAME})(?!\\s*\\()`, 'u').exec(cells[0]!);
+    if (name) {
+      cells[0] = `${name[1]} (${cells[partyAt]!.trim()})${cells[0]!.slice(name[0].length)}`;
+      cells.splice(partyAt, 1);
+      text = cells.join('\t');
+    }
+  }
   return text.replace(/\s*\t+\s*(?=\S)/g, (gap, offset: number, all: string) => (all[offset + gap.length] === '(' || /[,;]$/.test(all.slice(0, offset)) ? ' ' : ', '));
 }
 

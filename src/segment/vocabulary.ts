@@ -8,7 +8,7 @@ const GROUPS: ReadonlyArray<[string[], GroupLabel]> = [
   [['Beslutande', 'Ledamöter', 'Beslutande ledamöter', 'Närvarande ledamöter', 'Tjänstgörande ledamöter', 'Ordinarie ledamöter',
     'Närvarande beslutande', 'Beslutande ledamot', 'Ledamot'], { group: 'beslutande' }],
   [['Tjänstgörande ersättare', 'Tjänstgörande ersättare för'], { group: 'beslutande', role: 'tjänstgörande ersättare' }],
-  [['Ersättare', 'Ej tjänstgörande ersättare', 'Närvarande ersättare', 'Icke tjänstgörande ersättare', 'Övriga ersättare',
+  [['Ersättare', 'Ej tjänstgörande ersättare', 'Ej beslutande', 'Ej tjänstgörande', 'Icke beslutande', 'Närvarande ej beslutande', 'Närvarande ersättare', 'Icke tjänstgörande ersättare', 'Övriga ersättare',
     'Ersättare närvarande', 'Suppleanter', 'Närvarande suppleanter'], { group: 'ersättare' }],
   [['Övriga deltagare', 'Övriga närvarande', 'Tjänstepersoner', 'Tjänstemän', 'Övriga', 'Tjänstepersoner/ övriga', 'Tjänstepersoner/övriga',
     'Närvarande tjänstepersoner', 'Närvarande tjänstemän', 'Övriga deltagande', 'Adjungerade', 'Adjungerande', 'Adjungerad', 'Adjungerat', 'Gäster', 'Inbjudna',
@@ -124,7 +124,8 @@ export function isItemCue(text: string): boolean {
 
 /** Labels printed with a signer's name: under or over a signature line, or before the name on the front page. */
 const SIGNATURE_LABELS = new Map<string, string>([
-  ...['Ordförande', 'Mötesordförande'].map((l) => [labelKey(l), 'ordförande'] as const),
+  ...['Ordförande', 'Mötesordförande', 'Stämmoordförande', 'Stämmans ordförande', 'Årsmötets ordförande', 'Ordförande för stämman', 'Ordförande för mötet']
+    .map((l) => [labelKey(l), 'ordförande'] as const),
   ...['Justerare', 'Justerande', 'Justeras', 'Justeras av', 'Protokolljusterare', 'Protokollsjusterare']
     .map((l) => [labelKey(l), 'justerare'] as const),
   ...['Sekreterare', 'Vid protokollet', 'Antecknat av', 'Antecknad av', 'Protokollförare', 'Vid pennan', 'Vid anteckningarna', 'Antecknare',
@@ -146,7 +147,7 @@ const FIELD_LABELS: ReadonlyArray<[string[], FieldKey]> = [
   [['Datum', 'Sammanträdesdatum', 'Mötesdatum', 'Sammanträdesdag', 'Dag'], 'date'],
   [['Tid', 'Klockan', 'Tidpunkt', 'Mötestid', 'Sammanträdestid'], 'time'],
   [['Plats', 'Lokal', 'Mötesplats', 'Sammanträdesplats', 'Sammanträdeslokal'], 'place'],
-  [['Paragrafer', 'Paragraf', '§§', 'Protokollet omfattar', 'Paragrafer i protokollet', 'Omfattar paragraferna'], 'paragraphs'],
+  [['Paragrafer', 'Paragraf', 'Protokollet omfattar', 'Paragrafer i protokollet', 'Omfattar paragraferna'], 'paragraphs'],
   [['Organ', 'Beslutande organ', 'Instans', 'Nämnd'], 'organ'],
   [['Förvaringsplats för protokollet', 'Protokollets förvaringsplats', 'Förvaringsplats', 'Protokollet förvaras', 'Protokollet förvaras hos'], 'storage'],
   [['Justering', 'Justeringens plats och tid', 'Justeringens tid och plats', 'Justeringens plats och datum', 'Plats och tid för justering',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAttendees, readGroupHeading } from '../../src/segment/attendees.js';
-import { contextOf } from '../helpers.js';
+import { contextOf, segmentText } from '../helpers.js';
 
 function attendees(text: string) {
   const ctx = contextOf(text);
@@ -189,5 +189,32 @@ describe('two columns run together by a text extractor', () => {
       ['Eva Lund', 'beslutande', 'ordförande', null], ['Ali Raza', 'beslutande', 'tjänstgörande ersättare', 'Per Ek'],
       ['Ola Berg', 'beslutande', '2:e vice ordförande', null], ['Kim Ahl', 'beslutande', null, null],
     ]);
+  });
+});
+
+describe('tables and labels of real lists', () => {
+  it('reads a table headed by a group, its notes wrapped in their column, and a party in a column of its own', () => {
+    const a = attendees([
+      'Beslutande ledamöter                   Parti    Anmärkning',
+      'Eva Lund, ordförande                   M',
+      'Sofia Berg                             KD       §§ 4–6,',
+      '                                                kl. 09.30–12.00',
+      'Ola Ek                                 S',
+      '',
+      'Tjänstgörande ersättare',
+      'Ali Raza, för Bo Sund (S)              S',
+      '',
+      'Ej beslutande',
+      'Jan Modig, ersättare                   M',
+    ].join('\n'));
+    expect(a.map((x) => [x.name, x.party, x.group, x.replaces, x.note])).toEqual([
+      ['Eva Lund', 'M', 'beslutande', null, null], ['Sofia Berg', 'KD', 'beslutande', null, '§§ 4–6, kl. 09.30–12.00'], ['Ola Ek', 'S', 'beslutande', null, null],
+      ['Ali Raza', 'S', 'beslutande', 'Bo Sund', null], ['Jan Modig', 'M', 'ersättare', null, null],
+    ]);
+  });
+  it('reads a label wrapped in its column where one space sets it off from the first name, and a pointer as no one', () => {
+    const r = segmentText('Beslutande       Se nästa sida\n\nEj tjänstgörande Kim Alm (M)\nersättare        Ida Berg (S)\n\n§ 1 Öppnande\nText.');
+    expect(r.attendees.map((x) => [x.name, x.group])).toEqual([['Kim Alm', 'ersättare'], ['Ida Berg', 'ersättare']]);
+    expect(r.warnings.filter((w) => w.code === 'attendee-unparsed')).toEqual([]);
   });
 });
