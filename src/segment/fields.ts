@@ -37,7 +37,7 @@ function continuation(lines: readonly Line[], i: number, x: number, used: Set<st
   for (let j = i + 1; j < lines.length && j <= i + 3; j++) {
     const l = lines[j]!;
     const first = l.cells[0]!;
-    if (l.gapBefore || l.furniture || l.cells.length > 1 || labelAt(first.text)) break;
+    if (l.gapBefore || l.furniture || l.cells.length > 1 || labelAt(first.text) || first.text.length > 60 || /\(\p{Lu}{1,4}\)/u.test(first.text)) break;
     const aligned = Math.abs(first.x - x) <= 3;
     if (!(lines[j - 1]!.wrapped || (/^\p{Ll}/u.test(first.text) && (aligned || x === 0)))) break;
     out += ' ' + first.text;
@@ -93,7 +93,8 @@ export function readFields(ctx: SegmentContext, end: number): Field[] {
   const lines = ctx.lines;
   for (let i = 0; i < Math.min(end, lines.length); i++) {
     const l = lines[i]!;
-    if (l.furniture === 'page-number' || l.furniture === 'signature-box') continue;
+    // Contents lines ("Tid och plats.....1") and page numbers are not fields.
+    if (l.furniture === 'page-number' || l.furniture === 'signature-box' || ctx.zone[i] === 'agenda') continue;
     if (l.furniture) {
       if (seenHeader.has(l.text)) continue;
       seenHeader.add(l.text);
@@ -111,6 +112,8 @@ export function readFields(ctx: SegmentContext, end: number): Field[] {
           ctx.note(i + 1, `label ${found.label} ${lines[i + 1]!.text.trim()}`);
         }
         if (!value && k + 1 < cells.length && !labelAt(cells[k + 1]!)) value = cells[++k]!;
+        // The rest of the row goes on with the value until another label: "… kl. 12,00, | till 22 augusti, kl. 13.00".
+        while (value && k + 1 < cells.length && !labelAt(cells[k + 1]!) && !fits('paragraphs', cells[k + 1]!)) value += ` ${cells[++k]!}`;
         if (value && k === cells.length - 1) value += continuation(lines, i, l.cells[l.cells.length - 1]!.x, used);
         if (value) {
           // A label waiting from the rows above takes this value first (stacked labels, values a row lower).

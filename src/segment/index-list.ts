@@ -2,7 +2,7 @@
 import type { AgendaEntry } from '../schema/minutes.js';
 import { caseNumberOf } from './case-number.js';
 import type { SegmentContext } from './context.js';
-import { parseParagraphHeading, titleParts } from './item-heading.js';
+import { parseOcrParagraphHeading, parseParagraphHeading, titleParts } from './item-heading.js';
 import { AGENDA_LABELS } from './vocabulary.js';
 import { labelKey, ref } from './text.js';
 
@@ -13,7 +13,13 @@ function candidates(ctx: SegmentContext): Candidate[] {
   const out: Candidate[] = [];
   ctx.lines.forEach((l, i) => {
     if (!ctx.isFree(i)) return;
-    const h = parseParagraphHeading(l.text);
+    let h = parseParagraphHeading(l.text);
+    // OCR reads "§790" as "8790": such a reading counts where it continues the numbers before it.
+    if (!h && l.ocr) {
+      const o = parseOcrParagraphHeading(l.text);
+      const prev = out[out.length - 1]?.paragraph;
+      if (o && prev !== undefined && o.paragraph! > prev && o.paragraph! <= prev + 2) h = o;
+    }
     if (h?.paragraph !== null && h) out.push({ index: i, paragraph: h.paragraph, key: h.number ?? String(h.paragraph) });
   });
   return out;
@@ -86,7 +92,7 @@ function readEntries(ctx: SegmentContext, listed: readonly Candidate[], end: num
     if (k >= 0) {
       after = k;
       caseBefore = true;
-      const own = titleText(l.text.replace(/^[^§]*§\s*\d+(?:\s?[a-h](?=\s|$))?\s*[.:]?/, ''));
+      const own = titleText(l.text.replace(/^[^§]*§\s*\d+(?:\s?[a-h](?=\s|$))?\s*[.:]?/, '').replace(/^(?:[A-ZÅÄÖ]{1,6}\s+)?8\s?\d{1,4}\s*/, ''));
       if (own) titles.push({ index: i, text: own, after: k, gapBefore: true, caseBefore: false });
       continue;
     }
