@@ -2,9 +2,9 @@
 (function () {
   'use strict';
   var table = document.getElementById('documents');
-  var body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
-  var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  var body = table.querySelector('.rows');
+  var rows = Array.prototype.slice.call(body.children);
+  var headers = Array.prototype.slice.call(table.querySelector('.row.head').children);
   var text = document.getElementById('filter-text');
   var status = document.getElementById('filter-status');
   var code = document.getElementById('filter-code');
@@ -19,7 +19,7 @@
   window.addEventListener('resize', placeHeader);
   placeHeader();
 
-  function value(row, col) { return row.cells[col].getAttribute('data-v'); }
+  function value(row, col) { return row.children[col].getAttribute('data-v'); }
 
   function compare(a, b) {
     if (attention.checked) {
@@ -72,11 +72,11 @@
   [text, status, code].forEach(function (el) { el.addEventListener('input', filter); el.addEventListener('change', filter); });
   attention.addEventListener('change', sort);
 
-  function visible() { return Array.prototype.slice.call(body.rows).filter(function (r) { return !r.hidden; }); }
+  function visible() { return Array.prototype.slice.call(body.children).filter(function (r) { return !r.hidden; }); }
   function move(step) {
     var list = visible();
     if (!list.length) return;
-    var current = body.querySelector('tr.current');
+    var current = body.querySelector('.row.current');
     var i = list.indexOf(current);
     var next = list[i < 0 ? 0 : Math.max(0, Math.min(list.length - 1, i + step))];
     if (current) current.classList.remove('current');
@@ -89,9 +89,9 @@
   }
 
   body.addEventListener('click', function (event) {
-    var row = event.target.closest('tr');
+    var row = event.target.closest('.row');
     if (!row) return;
-    var current = body.querySelector('tr.current');
+    var current = body.querySelector('.row.current');
     if (current) current.classList.remove('current');
     row.classList.add('current');
   });
@@ -106,7 +106,7 @@
     switch (event.key) {
       case 'j': case 'ArrowDown': move(1); break;
       case 'k': case 'ArrowUp': move(-1); break;
-      case 'Enter': open(body.querySelector('tr.current')); break;
+      case 'Enter': open(body.querySelector('.row.current')); break;
       case '/': text.focus(); break;
       default: return;
     }

@@ -72,7 +72,7 @@ describe.skipIf(!available)('review site in Chromium (file://)', () => {
 
   it('lists every input with its status, filters and sorts them, and puts what needs a look first', async () => {
     const page = await open('index.html');
-    const rows = () => page.$$eval('#documents tbody tr:not([hidden])', (trs) => trs.map((tr) => [tr.cells[0]!.textContent!.trim(), tr.getAttribute('data-status')]));
+    const rows = () => page.$$eval('#documents .rows .row:not([hidden])', (rs) => rs.map((r) => [r.children[0]!.textContent!.trim(), r.getAttribute('data-status')]));
     expect(await rows()).toEqual([
       ['bad/empty.txt', 'failed'],
       ['bad/encrypted.pdf', 'failed'],
@@ -81,7 +81,7 @@ describe.skipIf(!available)('review site in Chromium (file://)', () => {
       ['scans/mixed.pdf', 'converted'],
       ['text/gr-kommunchefer.txt', 'converted'],
     ]);
-    expect(await page.textContent('#documents tbody tr:nth-child(2) .reason')).toContain('encrypted');
+    expect(await page.textContent('#documents .rows .row:nth-child(2) .reason')).toContain('encrypted');
     await page.selectOption('#filter-status', 'failed');
     expect((await rows()).map((r) => r[0])).toEqual(['bad/empty.txt', 'bad/encrypted.pdf']);
     expect(await page.textContent('#shown')).toBe('2 shown');
@@ -90,11 +90,12 @@ describe.skipIf(!available)('review site in Chromium (file://)', () => {
     expect((await rows()).map((r) => r[0])).toEqual(['scans/familjen-p1.png']);
     await page.fill('#filter-text', '');
     // Items, most first; then "needs a look first" brings the failures and the page without items to the top.
-    await page.click('#documents th:nth-child(8) button');
+    const column = (n: number) => `#documents .row.head > div:nth-child(${n}) button`;
+    await page.click(column(8));
     expect((await rows())[0]![0]).toMatch(/gr-kommunchefer/);
     await page.check('#attention-first');
     expect((await rows()).slice(0, 2).map((r) => r[1])).toEqual(['failed', 'failed']);
-    const scores = await page.$$eval('#documents tbody tr', (trs) => trs.map((tr) => Number(tr.getAttribute('data-attention'))));
+    const scores = await page.$$eval('#documents .rows .row', (rs) => rs.map((r) => Number(r.getAttribute('data-attention'))));
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     // The crop of a page has no items, which needs a look before a clean born-digital PDF.
     const order = (await rows()).map((r) => r[0]);
@@ -102,8 +103,8 @@ describe.skipIf(!available)('review site in Chromium (file://)', () => {
     await shot(page, 'index');
     // Keyboard: j moves to a row, Enter opens it.
     await page.uncheck('#attention-first');
-    await page.click('#documents th:nth-child(1) button');
-    await page.click('#documents th:nth-child(1) button');
+    await page.click(column(1));
+    await page.click(column(1));
     await page.keyboard.press('j');
     await Promise.all([page.waitForURL(/docs\/text\/gr-kommunchefer\.txt\.html$/), page.keyboard.press('Enter')]);
     expect((page as Page & { errors: string[] }).errors).toEqual([]);

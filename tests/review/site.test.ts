@@ -20,7 +20,7 @@ function inputs(root: string): string {
 /** The index's rows as [file, status] from its data attributes and first cell. */
 function indexRows(site: string): Array<[string, string]> {
   const html = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
-  return [...html.matchAll(/<tr data-status="(\w+)"[^>]*><td data-v="([^"]*)"/g)].map((m) => [m[2]!, m[1]!]);
+  return [...html.matchAll(/<div class="row" role="row" data-status="(\w+)"[^>]*><div role="cell" data-v="([^"]*)"/g)].map((m) => [m[2]!, m[1]!]);
 }
 
 describe('protokoll review', () => {
