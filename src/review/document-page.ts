@@ -167,7 +167,7 @@ function sourcePage(p: RawPage, doc: Minutes, uses: Map<string, LineUse[]>, imag
   const picture = image?.path
     ? `<img src="${root}${href(image.path)}" alt="Page ${p.number} of the source" loading="lazy" decoding="async">`
     : `<p class="no-image">This page could not be drawn${image?.problem ? `: ${esc(image.problem)}` : ''}.</p>`;
-  return `<div class="page image-page" id="page-${p.number}" data-page="${p.number}">${heading}<div class="sheet" style="aspect-ratio:${size.width} / ${size.height}"${attrs({ 'data-width': size.width, 'data-height': size.height, 'data-unit': size.unit })}>${picture}${boxes.join('')}</div></div>`;
+  return `<div class="page image-page" id="page-${p.number}" data-page="${p.number}">${heading}<div class="sheet" style="aspect-ratio:${size.width} / ${size.height};--ratio:${(size.width / size.height).toFixed(4)}"${attrs({ 'data-width': size.width, 'data-height': size.height, 'data-unit': size.unit })}>${picture}${boxes.join('')}</div></div>`;
 }
 
 /** An extracted element the reader can select: it knows its id, and the line it starts on. */

@@ -31,7 +31,7 @@ function row(r: IndexRow): string {
   const warningCount = Object.values(r.warnings).reduce((a, b) => a + b, 0);
   const warnings = codes.map((c) => `<span class="code" title="${esc(c)}">${esc(c)}${r.warnings[c]! > 1 ? ` ×${r.warnings[c]}` : ''}</span>`).join(' ');
   const file = r.href ? `<a href="${href(r.href)}">${esc(r.file)}</a>` : esc(r.file);
-  const status = `<span class="status ${r.status}">${r.status}</span>${r.reason ? `<div class="reason">${esc(r.reason)}</div>` : ''}`;
+  const status = `<span class="status ${r.status}">${r.status}</span>`;
   const lowOcr = r.ocrConfidence !== null && r.ocrConfidence < 75;
   const cells = [
     [file, r.file],
@@ -49,7 +49,13 @@ function row(r: IndexRow): string {
     [r.ocrConfidence !== null ? `<span${lowOcr ? ' class="low"' : ''}>${r.ocrConfidence}</span>` : '', num(r.ocrConfidence)],
   ];
   const search = [r.file, r.status, r.reason, r.kind, r.organization, r.body, r.date, ...codes].filter(Boolean).join(' ').toLowerCase();
-  return `<div${attrs({ class: 'row', role: 'row', 'data-status': r.status, 'data-codes': codes.join(' '), 'data-attention': r.attention, 'data-search': search, tabindex: 0 })}>${cells.map(([html, v]) => `<div role="cell" data-v="${esc(v)}">${html}</div>`).join('')}</div>`;
+  // A failed input has nothing to show but why: its reason spans the columns it has no values for (they stay, empty and
+  // hidden, for sorting).
+  const html = cells.map(([content, v], i) => {
+    if (r.reason && i === 2) return `<div role="cell" class="reason" data-v="${esc(v)}">${esc(r.reason)}</div>`;
+    return `<div role="cell" data-v="${esc(v)}"${r.reason && i > 2 ? ' hidden' : ''}>${content}</div>`;
+  }).join('');
+  return `<div${attrs({ class: 'row', role: 'row', 'data-status': r.status, 'data-codes': codes.join(' '), 'data-attention': r.attention, 'data-search': search, tabindex: 0 })}>${html}</div>`;
 }
 
 const COLUMNS: Array<[string, 'text' | 'number']> = [
