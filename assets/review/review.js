@@ -48,6 +48,7 @@
     return '<a href="#el-' + id + '" data-go="' + id + '">' + esc(e ? e.label : id) + '</a>';
   }
 
+  var ZONE_NAMES = { attendees: 'the attendance list', agenda: 'the agenda', signatures: 'the signatures', header: 'the document header', heading: 'an item heading', legend: 'the legend of item kinds' };
   var FIELD_NAMES = { title: 'title', organization: 'organisation', body: 'body', orgNumber: 'organisation number', protocolNumber: 'protocol number', date: 'date', location: 'location', startTime: 'time', endTime: 'end time' };
 
   /** Highlights lines on the page: the first strongly (where the thing starts), the rest as its continuation. */
@@ -96,6 +97,7 @@
       if (u.kind === 'part') return '<li>part of ' + elementLink(u.element) + '</li>';
       if (u.kind === 'label') return '<li>the label over ' + elementLink(u.element) + '</li>';
       if (u.kind === 'header') return '<li>the document\'s ' + esc(FIELD_NAMES[u.field] || u.field) + '</li>';
+      if (u.kind === 'zone') return '<li>read as part of ' + esc(ZONE_NAMES[u.zone] || u.zone) + ', not an element of its own</li>';
       return '<li>page furniture <small>(' + esc(u.rule) + ')</small>, left out</li>';
     });
     var html = lineText(key);

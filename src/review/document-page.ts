@@ -39,7 +39,7 @@ const GROUPS: Array<[Attendee['group'], string]> = [
 export function documentPage(input: DocumentPageInput): string {
   const { minutes: doc, pages, lines } = input.conversion;
   const root = '../'.repeat(input.self.split('/').length - 1);
-  const uses = lineUses(doc, lines);
+  const uses = lineUses(doc, lines, input.conversion.trace);
   const data = reviewData(input, uses);
   const ocrPages = doc.source.pages.filter((p) => p.text === 'ocr');
   const meta = [

@@ -46,8 +46,12 @@ export class ReviewSite implements BatchReview {
 
   private constructor(readonly dir: string, private readonly files: readonly InputFile[], private readonly options: ReviewSiteOptions) {
     const taken = new Set<string>();
+    // Folders given side by side can hold the same relative paths: then each input is named under its folder's name.
+    const roots = new Set(files.map(rootOf));
     for (const f of files) {
-      const base = f.relative.split(path.sep).join('/').replace(/^(\.\.?\/)+/, '') || 'input';
+      const relative = f.relative.split(path.sep).join('/').replace(/^(\.\.?\/)+/, '') || 'input';
+      const root = rootOf(f);
+      const base = roots.size > 1 && root !== null ? `${path.basename(root)}/${relative}` : relative;
       let place = base;
       for (let n = 2; taken.has(place.toLowerCase()); n++) place = `${base}~${n}`;
       taken.add(place.toLowerCase());
@@ -165,6 +169,13 @@ export class ReviewSite implements BatchReview {
       await fs.rm(path.join(this.dir, 'pages', place), { recursive: true, force: true });
     }
   }
+}
+
+/** The folder an input was found in or named from (its path without its relative part); null for standard input. */
+function rootOf(f: InputFile): string | null {
+  const rel = f.relative.split('/').join(path.sep);
+  if (f.path === '-' || !f.path.endsWith(rel)) return null;
+  return path.resolve(f.path.slice(0, f.path.length - rel.length) || '.');
 }
 
 /** Files under a folder, as '/'-separated paths relative to it; none when it does not exist. */

@@ -75,6 +75,18 @@ describe('protokoll review', () => {
     expect(indexRows(site)).toEqual([['a.txt', 'skipped']]);
   });
 
+  it('names inputs from folders given side by side under their folder, so the same relative path stays apart', async () => {
+    const root = tempDir('protokoll-review-');
+    writeTree(root, { 'scanned/a.txt': minutes(1), 'text/a.txt': minutes(2), 'text/b.txt': minutes(3) });
+    const site = path.join(root, 'site');
+    expect(await run(['review', path.join(root, 'scanned'), path.join(root, 'text'), '-o', site], fakeIo())).toBe(0);
+    expect(indexRows(site).map((r) => r[0])).toEqual(['scanned/a.txt', 'text/a.txt', 'text/b.txt']);
+    // One folder: its own relative paths.
+    const single = path.join(root, 'single');
+    expect(await run(['review', path.join(root, 'text'), '-o', single], fakeIo())).toBe(0);
+    expect(indexRows(single).map((r) => r[0])).toEqual(['a.txt', 'b.txt']);
+  });
+
   it('refuses a folder that holds something else, before converting anything', async () => {
     const root = tempDir('protokoll-review-');
     const input = inputs(root);

@@ -28,9 +28,10 @@ const text = dedent(`
   Justerandes sign
 `);
 
-async function uses() {
+/** With segmentation's trace (as the review site has it) or, to check the fallback, from the words alone. */
+async function uses(traced = true) {
   const c = await convertInDetail(Buffer.from(text), { fileName: 'ks.txt' });
-  return { doc: c.minutes, uses: lineUses(c.minutes, c.lines) };
+  return { doc: c.minutes, uses: lineUses(c.minutes, c.lines, traced ? c.trace : undefined) };
 }
 
 describe('what each line became', () => {
@@ -48,6 +49,10 @@ describe('what each line became', () => {
     const decisionId = 'i0d0';
     expect(byLine(decision.source.line)).toEqual([{ kind: 'start', element: decisionId }]);
     expect(byLine(16)).toEqual([{ kind: 'part', element: decisionId }]);
+  });
+
+  it('finds the same without segmentation\'s trace, from the sources and the words alone', async () => {
+    expect((await uses(false)).uses).toEqual((await uses(true)).uses);
   });
 
   it('finds header fields on the lines that hold them, and marks furniture and unused lines', async () => {
