@@ -23,14 +23,46 @@ export interface PageImage {
 export interface PageImageOptions {
   password?: string;
   dpi?: number;
+  /** Only these pages (numbered as in the document); the others are neither drawn nor yielded. */
+  pages?: ReadonlySet<number>;
   /** Another encoding than the site's, for comparing them (scripts/bench/review.mjs). */
   encoding?: { format: 'webp' | 'jpeg'; quality: number };
 }
 
-/** One image per page of the input, in page order; text inputs have none. Never throws for a page it cannot draw. */
-export async function* pageImages(bytes: Uint8Array, format: InputFormat, file: string, options: PageImageOptions = {}): AsyncGenerator<PageImage> {
-  if (format === 'pdf') yield* pdfImages(bytes, file, options);
-  else if (format === 'image') yield* scanImages(bytes, file, options);
+/**
+ * One image per page of the input, in page order; text inputs have none. A document made of parts (a folder of
+ * page images) numbers the pages of each part on from the last, as conversion does. Never throws for a page it
+ * cannot draw.
+ */
+export async function* pageImages(bytes: Uint8Array | readonly Uint8Array[], format: InputFormat, file: string, options: PageImageOptions = {}): AsyncGenerator<PageImage> {
+  if (format === 'text') return;
+  const parts = bytes instanceof Uint8Array ? [bytes] : bytes;
+  let offset = 0;
+  for (const part of parts) {
+    let count = 0;
+    const wanted = options.pages ? new Set([...options.pages].map((n) => n - offset)) : undefined;
+    const images = detectType(part).kind === 'pdf' ? pdfImages(part, file, { ...options, pages: wanted }) : scanImages(part, file, { ...options, pages: wanted });
+    for await (const image of images) {
+      count = Math.max(count, image.page);
+      yield { ...image, page: image.page + offset };
+    }
+    offset += await pageCount(part, file, options, count);
+  }
+}
+
+/** How many pages a part has, so the next part's pages number on from them. */
+async function pageCount(part: Uint8Array, file: string, options: PageImageOptions, seen: number): Promise<number> {
+  const type = detectType(part);
+  try {
+    if (type.kind === 'image') return imagePages(part, type.format, file).length;
+    if (type.kind === 'pdf') {
+      const pdf = new PdfFile(part, file, options.password);
+      try { return await pdf.pageCount(); } finally { await pdf.destroy().catch(() => undefined); }
+    }
+  } catch {
+    // An unreadable part failed conversion already; count what was seen.
+  }
+  return seen;
 }
 
 async function* pdfImages(bytes: Uint8Array, file: string, options: PageImageOptions): AsyncGenerator<PageImage> {
@@ -38,6 +70,7 @@ async function* pdfImages(bytes: Uint8Array, file: string, options: PageImageOpt
   try {
     const count = await pdf.pageCount();
     for (let n = 1; n <= count; n++) {
+      if (options.pages && !options.pages.has(n)) continue;
       try {
         // The rasteriser OCR uses: one renderer for every PDF page protokoll draws, greyscale is all a reader needs here.
         const page = await pdf.renderPage(n, options.dpi ?? PAGE_IMAGE.dpi, PAGE_IMAGE.maxPixels);
@@ -57,6 +90,7 @@ async function* scanImages(bytes: Uint8Array, file: string, options: PageImageOp
   const pages = imagePages(bytes, type.format, file, { maxPixels: MAX_IMAGE_PIXELS });
   const tiff = type.format === 'tiff' ? tiffDecoder(bytes) : null;
   for (const p of pages) {
+    if (options.pages && !options.pages.has(p.number)) continue;
     try {
       const source = tiff ? tiff(p.number - 1) : await loadImage(Buffer.from(bytes));
       // A scan's own resolution says how far to scale it down; without one, fit it to an A4 page at the site's resolution.

@@ -8,13 +8,16 @@ export interface IndexTotals {
   converted: number;
   skipped: number;
   failed: number;
+  /** Left unfinished by a stopped batch. */
+  interrupted: number;
+  'not-started': number;
   warnings: number;
   pages: number;
   pagesOcr: number;
 }
 
 export function totalsOf(rows: readonly IndexRow[]): IndexTotals {
-  const t: IndexTotals = { converted: 0, skipped: 0, failed: 0, warnings: 0, pages: 0, pagesOcr: 0 };
+  const t: IndexTotals = { converted: 0, skipped: 0, failed: 0, interrupted: 0, 'not-started': 0, warnings: 0, pages: 0, pagesOcr: 0 };
   for (const r of rows) {
     t[r.status]++;
     t.warnings += Object.values(r.warnings).reduce((a, b) => a + b, 0);
@@ -78,10 +81,10 @@ export function indexPage(rows: readonly IndexRow[], title = 'protokoll review')
 <body class="index-page">
 <header class="index-head">
   <h1>${esc(title)}</h1>
-  <p class="totals">${rows.length} input${rows.length === 1 ? '' : 's'}: <span class="status converted">${t.converted} converted</span> <span class="status skipped">${t.skipped} skipped</span> <span class="status failed">${t.failed} failed</span> · ${t.warnings} warnings · ${t.pages} pages, ${t.pagesOcr} OCR'd</p>
+  <p class="totals">${rows.length} input${rows.length === 1 ? '' : 's'}: <span class="status converted">${t.converted} converted</span> <span class="status skipped">${t.skipped} skipped</span> <span class="status failed">${t.failed} failed</span>${t.interrupted + t['not-started'] ? ` <span class="status interrupted">${t.interrupted + t['not-started']} not done</span>` : ''} · ${t.warnings} warnings · ${t.pages} pages, ${t.pagesOcr} OCR'd</p>
   <form class="filters" role="search" onsubmit="return false">
     <input type="search" id="filter-text" placeholder="Filter by file, body, reason, warning… ( / )" aria-label="Filter by text">
-    <select id="filter-status" aria-label="Status"><option value="">every status</option><option value="converted">converted</option><option value="skipped">skipped</option><option value="failed">failed</option></select>
+    <select id="filter-status" aria-label="Status"><option value="">every status</option><option value="converted">converted</option><option value="skipped">skipped</option><option value="failed">failed</option>${t.interrupted ? '<option value="interrupted">interrupted</option>' : ''}${t['not-started'] ? '<option value="not-started">not started</option>' : ''}</select>
     <select id="filter-code" aria-label="Warning code"><option value="">any warnings</option><option value="-">no warnings</option>${codes.map((c) => `<option value="${esc(c)}">${esc(c)} (${codeCounts.get(c)})</option>`).join('')}</select>
     <label><input type="checkbox" id="attention-first"> needs a look first</label>
     <span class="shown" id="shown" aria-live="polite">${rows.length} shown</span>

@@ -36,6 +36,7 @@ export const LOW_DOCUMENT_CONFIDENCE = 75;
  */
 export function attention(row: Omit<IndexRow, 'attention'>): number {
   if (row.status === 'failed') return 1000;
+  if (row.status === 'interrupted' || row.status === 'not-started') return 900;
   let score = 0;
   if (row.warnings['not-minutes']) score += 300;
   if (row.ocrConfidence !== null && row.ocrConfidence < LOW_DOCUMENT_CONFIDENCE) score += 200 + Math.round(LOW_DOCUMENT_CONFIDENCE - row.ocrConfidence);
@@ -70,9 +71,10 @@ export function convertedRow(file: string, href: string, doc: Minutes): IndexRow
   return { ...row, attention: attention(row) };
 }
 
-export function failedRow(file: string, reason: string): IndexRow {
+/** A row for an input without a document: failed with its reason, or left unfinished by a stopped batch. */
+export function failedRow(file: string, reason: string, status: 'failed' | 'interrupted' | 'not-started' = 'failed'): IndexRow {
   const row: Omit<IndexRow, 'attention'> = {
-    file, status: 'failed', reason, href: null, format: null, kind: null, organization: null, body: null, date: null,
+    file, status, reason, href: null, format: null, kind: null, organization: null, body: null, date: null,
     attendees: null, items: null, decisions: null, warnings: {}, pages: null, pagesOcr: null, ocrConfidence: null,
   };
   return { ...row, attention: attention(row) };

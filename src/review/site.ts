@@ -46,12 +46,9 @@ export class ReviewSite implements BatchReview {
 
   private constructor(readonly dir: string, private readonly files: readonly InputFile[], private readonly options: ReviewSiteOptions) {
     const taken = new Set<string>();
-    // Folders given side by side can hold the same relative paths: then each input is named under its folder's name.
-    const roots = new Set(files.map(rootOf));
+    // An input's name in the batch (its path below its folder, under its own name when several were given) is its place.
     for (const f of files) {
-      const relative = f.relative.split(path.sep).join('/').replace(/^(\.\.?\/)+/, '') || 'input';
-      const root = rootOf(f);
-      const base = roots.size > 1 && root !== null ? `${path.basename(root)}/${relative}` : relative;
+      const base = f.relative.split(path.sep).join('/').replace(/^(\.\.?\/)+/, '') || 'input';
       let place = base;
       for (let n = 2; taken.has(place.toLowerCase()); n++) place = `${base}~${n}`;
       taken.add(place.toLowerCase());
@@ -102,7 +99,7 @@ export class ReviewSite implements BatchReview {
     return true;
   }
 
-  async add(input: InputFile, bytes: Uint8Array, conversion: Conversion): Promise<void> {
+  async add(input: InputFile, bytes: Uint8Array | readonly Uint8Array[], conversion: Conversion): Promise<void> {
     const place = this.place(input);
     const self = this.pagePath(place);
     const images = new Map<number, PageImageRef>();
@@ -110,7 +107,9 @@ export class ReviewSite implements BatchReview {
     try {
       await fs.rm(pagesDir, { recursive: true, force: true });
       if (conversion.minutes.source.format !== 'text') await fs.mkdir(pagesDir, { recursive: true });
-      for await (const image of pageImages(bytes, conversion.minutes.source.format, input.path, { password: this.options.password })) {
+      // Only the pages the document was made of (--pages can leave some out), numbered as in the document.
+      const pages = new Set(conversion.pages.map((p) => p.number));
+      for await (const image of pageImages(bytes, conversion.minutes.source.format, input.path, { password: this.options.password, pages })) {
         if (!image.data) {
           images.set(image.page, { path: null, problem: image.problem });
           continue;
@@ -140,9 +139,10 @@ export class ReviewSite implements BatchReview {
     for (const p of problems) rows.push(failedRow(p.path, p.message));
     for (const f of this.files) {
       const record = byPath.get(f.path);
-      if (!record) continue; // never started: an interrupted batch
+      if (!record) continue;
       const row = this.rows.get(f.path);
-      if (record.status === 'failed' || !row) rows.push(failedRow(this.place(f), record.reason ?? 'unknown'));
+      if (record.status === 'interrupted' || record.status === 'not-started') rows.push(failedRow(this.place(f), record.status === 'interrupted' ? 'the batch was stopped while it was being converted' : 'the batch was stopped before its turn came', record.status));
+      else if (record.status === 'failed' || !row) rows.push(failedRow(this.place(f), record.reason ?? 'unknown'));
       else rows.push({ ...row, status: record.status });
     }
     try {
@@ -169,13 +169,6 @@ export class ReviewSite implements BatchReview {
       await fs.rm(path.join(this.dir, 'pages', place), { recursive: true, force: true });
     }
   }
-}
-
-/** The folder an input was found in or named from (its path without its relative part); null for standard input. */
-function rootOf(f: InputFile): string | null {
-  const rel = f.relative.split('/').join(path.sep);
-  if (f.path === '-' || !f.path.endsWith(rel)) return null;
-  return path.resolve(f.path.slice(0, f.path.length - rel.length) || '.');
 }
 
 /** Files under a folder, as '/'-separated paths relative to it; none when it does not exist. */

@@ -87,6 +87,15 @@ describe('protokoll review', () => {
     expect(indexRows(single).map((r) => r[0])).toEqual(['a.txt', 'b.txt']);
   });
 
+  it('draws only the pages a document was made of when --pages leaves some out', async () => {
+    const root = tempDir('protokoll-review-');
+    writeTree(root, { 'b.pdf': pdf });
+    const site = path.join(root, 'site');
+    expect(await run(['review', path.join(root, 'b.pdf'), '--pages', '2', '-o', site], fakeIo())).toBe(0);
+    expect(listTree(path.join(site, 'pages'))).toEqual([path.join('b.pdf', '2.jpg')]);
+    expect(fs.readFileSync(path.join(site, 'docs/b.pdf.html'), 'utf8')).toContain('id="page-2"');
+  });
+
   it('refuses a folder that holds something else, before converting anything', async () => {
     const root = tempDir('protokoll-review-');
     const input = inputs(root);

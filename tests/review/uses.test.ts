@@ -1,6 +1,6 @@
 // What each line became: the line an element starts on, the lines it runs on over, header fields, furniture, unused.
 import { describe, expect, it } from 'vitest';
-import { convertInDetail } from '../../src/convert.js';
+import { convertWithText } from '../../src/convert.js';
 import { elementsOf } from '../../src/review/elements.js';
 import { lineUses } from '../../src/review/uses.js';
 import { dedent } from '../helpers.js';
@@ -30,7 +30,7 @@ const text = dedent(`
 
 /** With segmentation's trace (as the review site has it) or, to check the fallback, from the words alone. */
 async function uses(traced = true) {
-  const c = await convertInDetail(Buffer.from(text), { fileName: 'ks.txt' });
+  const c = await convertWithText(Buffer.from(text), { fileName: 'ks.txt' });
   return { doc: c.minutes, uses: lineUses(c.minutes, c.lines, traced ? c.trace : undefined) };
 }
 
@@ -68,7 +68,7 @@ describe('what each line became', () => {
   it('takes a label line over the element that follows it, and leaves a line no element holds unused', async () => {
     const { uses: u } = await uses();
     expect(u.get('1:6')).toEqual([{ kind: 'label', element: 'a0' }]);
-    const c = await convertInDetail(Buffer.from(text.replace('Plats: Stadshuset\n', 'Plats: Stadshuset\nTryckt i två exemplar\n')), { fileName: 'ks.txt' });
+    const c = await convertWithText(Buffer.from(text.replace('Plats: Stadshuset\n', 'Plats: Stadshuset\nTryckt i två exemplar\n')), { fileName: 'ks.txt' });
     const printed = c.lines.find((l) => l.text === 'Tryckt i två exemplar')!;
     expect(lineUses(c.minutes, c.lines).get(`1:${printed.line}`)).toBeUndefined();
   });
