@@ -26,9 +26,11 @@ export function reviewCommand(io: Io, setExit: (code: number) => void, deps: Con
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText('after', `
 Examples:
-  $ protokoll review fixtures/ --include 'pdf-*/input.pdf' -o site/   # then open site/index.html
-  $ protokoll review fixtures/ocr/familjen-p1-top.png fixtures/text-gr-kommunchefer/input.txt -o site/
-  $ protokoll convert fixtures/ --include 'text-*/input.txt' -o out/ --review site/   # the same site while converting
+  $ protokoll review fixtures/ --include 'pdf-*/input.pdf' -o site/
+  $ protokoll review fixtures/text-gr-kommunchefer/input.txt fixtures/pdf-gr-kommunchefer/input.pdf -o site-gr/
+  $ protokoll convert fixtures/ --include 'text-*/input.txt' -o out/ --review review/
+
+Then open site/index.html in a browser.
 
 The site opens from the file system (file://) without a server or network. index.html lists
 every input with its status, kind, body, date, counts and warnings, sortable and filterable;

@@ -74,7 +74,7 @@ async function* pdfImages(bytes: Uint8Array, file: string, options: PageImageOpt
       try {
         // The rasteriser OCR uses: one renderer for every PDF page protokoll draws, greyscale is all a reader needs here.
         const page = await pdf.renderPage(n, options.dpi ?? PAGE_IMAGE.dpi, PAGE_IMAGE.maxPixels);
-        yield { page: n, data: await encode(greyCanvas(page.image, page.width, page.height), options), problem: null };
+        yield { page: n, data: encode(greyCanvas(page.image, page.width, page.height), options), problem: null };
       } catch (error) {
         yield { page: n, data: null, problem: message(error) };
       }
@@ -102,7 +102,7 @@ async function* scanImages(bytes: Uint8Array, file: string, options: PageImageOp
       ctx.fillStyle = '#fff';
       ctx.fillRect(0, 0, canvas.width, canvas.height);
       ctx.drawImage(source, 0, 0, canvas.width, canvas.height);
-      yield { page: p.number, data: await encode(canvas, options), problem: null };
+      yield { page: p.number, data: encode(canvas, options), problem: null };
     } catch (error) {
       yield { page: p.number, data: null, problem: message(error) };
     }
@@ -141,9 +141,14 @@ function greyCanvas(pgm: Uint8Array, width: number, height: number): Canvas {
   return canvas;
 }
 
-function encode(canvas: Canvas, options: PageImageOptions): Promise<Buffer> {
+/**
+ * Encodes on this thread. The asynchronous encode() of @napi-rs/canvas 0.1 reads the canvas from the thread pool
+ * without holding it, so a canvas collected meanwhile crashed the process (Brooooooklyn/canvas#1312, fixed in 1.0;
+ * 0.1.80 is the version pdf-parse pins). A page takes tens of milliseconds to encode either way.
+ */
+function encode(canvas: Canvas, options: PageImageOptions): Buffer {
   const { format, quality } = options.encoding ?? PAGE_IMAGE;
-  return canvas.encode(format, quality);
+  return canvas.toBuffer(format === 'jpeg' ? 'image/jpeg' : 'image/webp', quality);
 }
 
 const message = (error: unknown): string => ((error as Error)?.message ?? String(error)).replace(/\s+/g, ' ').trim();
