@@ -112,7 +112,7 @@ export async function runConvertFiles(files: readonly InputFile[], problems: rea
   if (opts.review) {
     try {
       const { ReviewSite: Site } = await import('../review/site.js');
-      site = await Site.open(opts.review, files, { password: opts.password });
+      site = await Site.open(opts.review, files, { password: opts.password, prune: !opts.shard });
     } catch (error) {
       log.error(opts.review, (error as Error).message, 'output-failed');
       return 1;

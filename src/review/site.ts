@@ -23,6 +23,11 @@ export interface ReviewSiteOptions {
   password?: string;
   /** Title of the index page. */
   title?: string;
+  /**
+   * Remove the pages of inputs that are not in this batch (default true). A shard of a batch (--shard) sees only its
+   * own inputs, so it must leave the others' pages alone.
+   */
+  prune?: boolean;
 }
 
 /** What a page's stored record says, so a rerun can list a skipped input without converting it again. */
@@ -146,7 +151,7 @@ export class ReviewSite implements BatchReview {
       else rows.push({ ...row, status: record.status });
     }
     try {
-      await this.prune();
+      if (this.options.prune !== false) await this.prune();
       const order = rows.filter((r) => r.href).map((r) => r.href);
       await writeFileAtomic(path.join(this.dir, 'order.js'), `window.REVIEW_ORDER = ${JSON.stringify(order)};\n`);
       await writeFileAtomic(path.join(this.dir, 'index.html'), indexPage(rows, this.options.title));
