@@ -278,7 +278,7 @@ Examples:
   $ protokoll convert fixtures/ -o out/ --include 'text-*/input.txt' --jobs 2 --report report.json
   $ protokoll convert fixtures/ --include 'text-*/input.txt' --format ndjson | head -c 300
   $ protokoll convert fixtures/ --dry-run -o out/
-  $ protokoll convert fixtures/ --include 'pdf-*/input.pdf' -o out-pdf/ --review review-pdf/
+  $ protokoll convert fixtures/ --include 'text-*/input.txt' -o out/ --review review/
   $ protokoll convert fixtures/ocr/mixed.pdf --pages 1 --lang swe+eng --format markdown
   $ protokoll convert fixtures/ -o out/ --include 'text-*/input.txt' --shard 2/3 --report shard-2.json
 

@@ -26,8 +26,7 @@ export function reviewCommand(io: Io, setExit: (code: number) => void, deps: Con
     .option('-q, --quiet', 'print nothing but errors')
     .addHelpText('after', `
 Examples:
-  $ protokoll review fixtures/ --include 'pdf-*/input.pdf' -o site/
-  $ protokoll review fixtures/text-gr-kommunchefer/input.txt fixtures/pdf-gr-kommunchefer/input.pdf -o site-gr/
+  $ protokoll review fixtures/ --include '*-gr-kommunchefer/input.*' -o site/
   $ protokoll convert fixtures/ --include 'text-*/input.txt' -o out/ --review review/
 
 Then open site/index.html in a browser.
