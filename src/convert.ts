@@ -67,7 +67,12 @@ export interface StagesResult {
   minutes: Minutes;
   lines: Line[];
   trace: LineTrace[];
+  /** The pages as read, before repair: what a person sees on the page (the review site shows them beside the result). */
+  pages: readonly RawPage[];
 }
+
+/** A conversion with what its result was made from, for showing one beside the other (src/review). */
+export type Conversion = StagesResult;
 
 /** Repair → clean → segment → validate, keeping the intermediate lines for `explain`. */
 export function runStages(doc: InputDocument, options: ConvertOptions = {}): StagesResult {
@@ -84,7 +89,7 @@ export function runStages(doc: InputDocument, options: ConvertOptions = {}): Sta
       file: options.fileName ?? (doc.file === '<buffer>' || doc.file === '-' ? doc.file : path.basename(doc.file)),
       sha256: doc.sha256,
       format: doc.format,
-      pages: doc.pages.map((p) => ({ number: p.number, text: p.source, ocrConfidence: p.ocrConfidence })),
+      pages: doc.pages.map((p) => ({ number: p.number, text: p.source, ocrConfidence: p.ocrConfidence, size: p.size ?? null })),
     },
     document: seg.document,
     attendees: seg.attendees,
@@ -100,7 +105,7 @@ export function runStages(doc: InputDocument, options: ConvertOptions = {}): Sta
     throw new SchemaError('schema-invalid', `internal error: the result violates schema v${SCHEMA_VERSION} at ${first.path}: ${first.message}`, { file: doc.file });
   }
   stage('validate', { schemaVersion: SCHEMA_VERSION });
-  return { minutes: checked.value, lines, trace: seg.trace };
+  return { minutes: checked.value, lines, trace: seg.trace, pages: doc.pages };
 }
 
 function timer(file: string, onStage: ConvertOptions['onStage']): (stage: StageEvent['stage'], detail: StageEvent['detail']) => void {

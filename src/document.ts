@@ -1,5 +1,5 @@
 // The in-flight document: pages of lines with provenance, plus the messages every stage reports on it.
-import type { PageInfo, Repair, Warning } from './schema/minutes.js';
+import type { Box, PageInfo, PageSize, Repair, Warning } from './schema/minutes.js';
 
 export type InputFormat = 'pdf' | 'image' | 'text';
 
@@ -19,6 +19,8 @@ export interface RawLine {
    * reader knows positions (PDF text layers, OCR). Plain text leaves it out: its space runs are its positions.
    */
   columns?: number[];
+  /** Where the line stands on its page, in the page's `size` unit (PDF text layers and OCR); absent for plain text. */
+  box?: Box | null;
 }
 
 export interface RawPage {
@@ -28,6 +30,8 @@ export interface RawPage {
   ocrConfidence: number | null;
   /** Plain text that another program made by OCR: the clean stage treats its lines as OCR'd. */
   ocrText?: boolean;
+  /** The page's size, which its lines' boxes are measured in; absent for plain text. */
+  size?: PageSize | null;
 }
 
 /** One cell of a row: text set apart from its neighbours by a column gap, and where it starts on the page. */
@@ -60,6 +64,8 @@ export interface Line {
   wrapped: boolean;
   /** The line was read by OCR, so OCR's typical confusions (§ read as 8 or $) are worth considering. */
   ocr: boolean;
+  /** The raw line's box on its page (see RawLine.box), carried so that `source` can point at it; null for plain text. */
+  box: Box | null;
 }
 
 /** Replaces a line's cells and keeps `text` in step with them. */

@@ -56,6 +56,8 @@ export const ReportSummary = z.object({
   stoppedBy: z.string().nullable(),
   /** The share of the inputs this batch converted (`convert --shard i/n`), so merged reports can tell whether all are there. */
   shard: z.object({ index: z.number().int(), count: z.number().int() }).strict().optional(),
+  /** The review site written with the batch (--review, protokoll review): its folder, documents listed, bytes on disk. */
+  review: z.object({ dir: z.string(), documents: z.number().int(), bytes: z.number().int() }).strict().optional(),
 }).strict();
 
 export const BatchReport = z.object({

@@ -1,5 +1,5 @@
 // The batch runner: converts many inputs concurrently, skips up-to-date outputs, and records one small result per input.
-import { convertWithText, type ConvertOptions } from '../convert.js';
+import { convertWithText, type Conversion, type ConvertOptions } from '../convert.js';
 import { InputError, OutputError, ProtokollError } from '../errors.js';
 import { readFileBytes } from '../input/file.js';
 import { serialize, type OutputFormat } from '../output/serialize.js';
@@ -65,6 +65,16 @@ export interface BatchOptions {
   signal?: AbortSignal;
   onRecord?: (record: BatchRecord) => void;
   now?: () => number;
+  /** Gets every converted document with what it was made from (the review site); with it, inputs can be skipped without --out. */
+  review?: BatchReview;
+}
+
+/** What a batch needs of a review site (src/review/site.ts); declared here so the batch depends on no page rendering. */
+export interface BatchReview {
+  /** Whether the review of these input bytes is already written: an input is skipped only when its output and its review both are. */
+  isCurrent(input: InputFile, sha256: string): Promise<boolean>;
+  /** Writes the review of a converted input; called before its output is written, so a failed review leaves no output either. */
+  add(input: InputFile, bytes: Uint8Array | readonly Uint8Array[], conversion: Conversion): Promise<void>;
 }
 
 /** Output errors that will hit every later file too: going on would only repeat them. */
@@ -89,14 +99,15 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
       const { bytes, hash, file } = await readInput(input, read);
       const out = options.target?.(input) ?? null;
       record.output = out;
-      if (out && !options.force && (await isUpToDate(out, hash))) {
+      if (await upToDate(input, out, hash)) {
         record.status = 'skipped';
-        record.warnings = await recordedWarnings(out);
+        if (out) record.warnings = await recordedWarnings(out);
       } else {
         const convertOptions = { ...options.convertOptions, fileName: input.path === '-' ? '-' : input.relative };
-        const { minutes: doc, lines } = input.parts
+        const conversion = input.parts
           ? await convertImagesWithText(bytes as Uint8Array[], { ...convertOptions, partNames: input.parts.map((p) => p.slice(input.path.length + 1)) })
           : await convertWithText(bytes as Uint8Array, convertOptions);
+        const { minutes: doc, lines } = conversion;
         record.warnings = doc.warnings.map((w) => w.code);
         record.pages = doc.source.pages.length;
         record.pagesOcr = doc.source.pages.filter((p) => p.text === 'ocr').length;
@@ -106,6 +117,8 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
         }
         const text = serialize(doc, options.format, lines);
         if (options.signal?.aborted) return; // interrupted while converting: write nothing more
+        await options.review?.add(input, bytes, conversion);
+        if (options.signal?.aborted) return;
         if (out) await write(out, text);
         else options.emit?.(text);
         record.status = 'converted';
@@ -125,6 +138,13 @@ export async function runBatch(files: readonly InputFile[], options: BatchOption
     record.seconds = Math.round(now() - t0) / 1000;
     records.push(record);
     options.onRecord?.(record);
+  };
+
+  /** Skipped when there is something to skip to (an output or a review) and all of it records these bytes. */
+  const upToDate = async (input: InputFile, out: string | null, hash: string): Promise<boolean> => {
+    if (options.force || (!out && !options.review)) return false;
+    if (out && !(await isUpToDate(out, hash))) return false;
+    return options.review ? options.review.isCurrent(input, hash) : true;
   };
 
   const all = forEachLimited(files, options.jobs, one, stop);

@@ -24,6 +24,8 @@ export interface BatchSummary {
   stoppedBy: string | null;
   /** Set when the batch converted one shard (`--shard i/n`), so merged reports can tell whether all shards are there. */
   shard?: { index: number; count: number };
+  /** The review site written with the batch (--review, protokoll review): where, how many documents, bytes on disk. */
+  review?: { dir: string; documents: number; bytes: number };
 }
 
 export function summarize(result: BatchResult, total: number, walkSkipped: readonly WalkSkip[] = []): BatchSummary {
@@ -53,6 +55,13 @@ export function formatDuration(seconds: number): string {
 /** Files left out by the walk are listed up to this many; the report has them all. */
 const WALK_SKIPPED_SHOWN = 20;
 
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1e6) return `${(bytes / 1e3).toFixed(0)} kB`;
+  if (bytes < 1e9) return `${(bytes / 1e6).toFixed(1)} MB`;
+  return `${(bytes / 1e9).toFixed(2)} GB`;
+}
+
 export function formatSummary(s: BatchSummary, color: Io['color']): string {
   const row = (label: string, value: string): string => `  ${label.padEnd(12)} ${value}\n`;
   const notDone = s.notStarted + s.interruptedInputs;
@@ -73,6 +82,7 @@ export function formatSummary(s: BatchSummary, color: Io['color']): string {
   out += row('warnings', codes.length ? color.yellow(String(codes.reduce((n, [, c]) => n + c, 0))) : '0');
   for (const [code, n] of codes) out += `    ${code.padEnd(28)} ${n}\n`;
   out += row('pages OCR\'d', String(s.pagesOcr));
+  if (s.review) out += row('review', `${s.review.dir}: ${s.review.documents} document${s.review.documents === 1 ? '' : 's'}, ${formatBytes(s.review.bytes)} (open ${s.review.dir.replace(/[\\/]+$/, '')}/index.html)`);
   out += row('time', `${formatDuration(s.seconds)} (${s.seconds.toFixed(1)} s)`);
   return out;
 }

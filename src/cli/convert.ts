@@ -11,6 +11,8 @@ import { filterShard, parseShard, shardOf, type Shard } from '../batch/shard.js'
 import type { ConvertOptions } from '../convert.js';
 import type { OcrPool } from '../ocr/pool.js';
 import { OcrProgressLine } from '../ocr/progress.js';
+// Type-only: the review site (page drawing, pdf.js, image encoding) loads only when --review asks for it.
+import type { ReviewSite } from '../review/site.js';
 import { OutputError, UsageError } from '../errors.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/serialize.js';
 import { outputPath, outputPaths } from '../batch/naming.js';
@@ -36,6 +38,10 @@ export interface ConvertCliOptions extends ConversionCliOptions {
   followSymlinks?: boolean;
   group?: 'file' | 'folder';
   shard?: Shard;
+  /** Also write a review site (src/review) into this folder. */
+  review?: string;
+  /** `protokoll review`: the site is the only output; documents are not printed. */
+  reviewOnly?: boolean;
 }
 
 /** What the CLI can be given besides its arguments: Ctrl-C, and seams for tests (a failing disk, a fake clock). */
@@ -68,7 +74,9 @@ export async function runConvert(inputs: readonly string[], opts: ConvertCliOpti
 }
 
 function walkOptions(opts: ConvertCliOptions): WalkOptions {
-  return { followSymlinks: opts.followSymlinks, include: opts.include, exclude: opts.exclude, group: opts.group, skipFolders: opts.out ? [opts.out] : [] };
+  // Neither the outputs nor the review site's page images are inputs, when they lie inside an input folder.
+  const skipFolders = [opts.out, opts.review].filter((d): d is string => d !== undefined);
+  return { followSymlinks: opts.followSymlinks, include: opts.include, exclude: opts.exclude, group: opts.group, skipFolders };
 }
 
 /** The batch after the walk; separate so a test can hand it a file list that has changed since (a vanished input). */
@@ -84,7 +92,7 @@ export async function runConvertFiles(files: readonly InputFile[], problems: rea
     return 1;
   }
   const outDir = opts.out;
-  if (!outDir && files.length > 1 && opts.format !== 'ndjson') {
+  if (!outDir && files.length > 1 && opts.format !== 'ndjson' && !opts.reviewOnly) {
     throw new UsageError('usage', `${files.length} inputs need --out <dir> (or --format ndjson for one document per line on stdout)`);
   }
   if (outDir) {
@@ -99,7 +107,17 @@ export async function runConvertFiles(files: readonly InputFile[], problems: rea
     }
   }
   // A single document to stdout behaves like a filter: no progress, no summary, just the error if any.
-  const batchy = Boolean(outDir) || files.length > 1;
+  const batchy = Boolean(outDir) || files.length > 1 || Boolean(opts.reviewOnly);
+  let site: ReviewSite | null = null;
+  if (opts.review) {
+    try {
+      const { ReviewSite: Site } = await import('../review/site.js');
+      site = await Site.open(opts.review, files, { password: opts.password, prune: !opts.shard });
+    } catch (error) {
+      log.error(opts.review, (error as Error).message, 'output-failed');
+      return 1;
+    }
+  }
   const progress = new Progress(io, files.length, {
     quiet: opts.quiet || !batchy,
     lineInterval: deps.progressInterval,
@@ -111,7 +129,7 @@ export async function runConvertFiles(files: readonly InputFile[], problems: rea
   // One OCR pool for the whole batch; its workers start only when a page needs reading, and stop when the batch does.
   const ocr = await ocrFor(files, opts, jobs, io, batchy, deps.convertOptions);
   try {
-    return await finishConvert(files, problems, walkSkipped, opts, io, deps, { outDir, batchy, progress, jobs, ocr, log, allFiles });
+    return await finishConvert(files, problems, walkSkipped, opts, io, deps, { outDir, batchy, progress, jobs, ocr, log, allFiles, site });
   } finally {
     ocr.line?.close();
     await ocr.pool?.terminate();
@@ -134,7 +152,7 @@ async function ocrFor(files: readonly InputFile[], opts: ConvertCliOptions, jobs
 }
 
 async function finishConvert(files: readonly InputFile[], problems: readonly WalkProblem[], walkSkipped: readonly WalkSkip[], opts: ConvertCliOptions, io: Io, deps: ConvertDeps,
-  run: { outDir?: string; batchy: boolean; progress: Progress; jobs: number; ocr: OcrSetup; log: Log; allFiles: readonly InputFile[] }): Promise<number> {
+  run: { outDir?: string; batchy: boolean; progress: Progress; jobs: number; ocr: OcrSetup; log: Log; allFiles: readonly InputFile[]; site: ReviewSite | null }): Promise<number> {
   const { outDir, batchy, progress, jobs, log } = run;
   log.walkSkipped(walkSkipped);
   const signals = [deps.signal, deps.outputClosed].filter((s): s is AbortSignal => s !== undefined);
@@ -142,7 +160,7 @@ async function finishConvert(files: readonly InputFile[], problems: readonly Wal
   const result = await runBatch(files, {
     format: opts.format,
     target: outDir ? targetsFor(outDir, run.allFiles, opts.format) : undefined,
-    emit: io.out,
+    emit: opts.reviewOnly ? undefined : io.out,
     force: opts.force,
     jobs,
     strict: opts.strict,
@@ -161,6 +179,7 @@ async function finishConvert(files: readonly InputFile[], problems: readonly Wal
       progress.update(r);
     },
     now: deps.now,
+    review: run.site ?? undefined,
   });
   // Nothing is printed after the summary: the bar and late messages stop here.
   progress.finish();
@@ -169,6 +188,14 @@ async function finishConvert(files: readonly InputFile[], problems: readonly Wal
   if (opts.shard) summary.shard = opts.shard;
   summary.failed += problems.length;
   summary.failures.unshift(...problems.map((p) => ({ path: p.path, code: 'input-unreadable', reason: p.message })));
+  if (run.site) {
+    try {
+      summary.review = await run.site.finish(result.records, problems);
+    } catch (error) {
+      log.error(run.site.dir, (error as Error).message, 'output-failed');
+      summary.failed++;
+    }
+  }
   const pipeClosed = deps.outputClosed?.aborted === true && deps.signal?.aborted !== true;
   if (batchy && !pipeClosed) log.summary(summary);
   if (opts.report && !(await writeReportOrSay(opts.report, summary, [...problemRecords(problems), ...result.records], log))) {
@@ -231,6 +258,7 @@ export function convertCommand(io: Io, setExit: (code: number) => void, deps: Co
     .option('-j, --jobs <n>', 'inputs converted at the same time (default: the number of cores)', positiveInt)
     .option('--force', 'convert again even when an output is up to date')
     .option('--report <file.json>', 'write a JSON report: summary and one record per input (always written, also when interrupted)')
+    .option('--review <dir>', 'also write a review site: each page beside what was read from it (see protokoll review)')
     .option('--dry-run', 'list what would be converted, skipped and refused, and write nothing')
     .option('--fail-fast', 'stop starting inputs after the first failure')
     .option('--include <glob>', 'convert only files matching this glob (repeatable; a glob without / matches the file name)', collect)
@@ -250,6 +278,7 @@ Examples:
   $ protokoll convert fixtures/ -o out/ --include 'text-*/input.txt' --jobs 2 --report report.json
   $ protokoll convert fixtures/ --include 'text-*/input.txt' --format ndjson | head -c 300
   $ protokoll convert fixtures/ --dry-run -o out/
+  $ protokoll convert fixtures/ --include 'text-*/input.txt' -o out/ --review review/
   $ protokoll convert fixtures/ocr/mixed.pdf --pages 1 --lang swe+eng --format markdown
   $ protokoll convert fixtures/ -o out/ --include 'text-*/input.txt' --shard 2/3 --report shard-2.json
 

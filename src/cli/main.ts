@@ -12,6 +12,7 @@ import { listLanguages } from './langs.js';
 import { queueCommand } from './queue.js';
 import { repairCommand } from './repair.js';
 import { reportCommand } from './report.js';
+import { reviewCommand } from './review.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 import { workerCommand, type WorkerDeps } from './worker.js';
@@ -48,7 +49,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void, deps: CliD
     return cmd;
   };
   for (const cmd of [convertCommand(io, setExit, deps), schemaCommand(io, setExit), validateCommand(io, setExit), repairCommand(io, setExit), checkCommand(io, setExit), explainCommand(io, setExit), exportCommand(io, setExit),
-    queueCommand(io, setExit), workerCommand(io, setExit, deps), reportCommand(io, setExit)]) {
+    queueCommand(io, setExit), workerCommand(io, setExit, deps), reportCommand(io, setExit), reviewCommand(io, setExit, deps)]) {
     program.addCommand(configure(cmd));
   }
   program.addHelpText('after', `

@@ -1,5 +1,7 @@
 // Rebuilds lines from positioned PDF text items: columns become tabs, vertical gaps and wrapped lines become hints.
 import type { RawLine } from '../document.js';
+import type { Box } from '../schema/minutes.js';
+import { boxAround, transformBox } from './box.js';
 
 export interface TextItem {
   str: string;
@@ -90,11 +92,23 @@ function percentile(values: number[], q: number): number {
 }
 
 /**
+ * The line's inked extent in user space, from its baselines: glyphs rise about 0.8 of the font size above the
+ * baseline and descend 0.2 below it, which is close enough to outline a line for a reader.
+ */
+function userBox(line: BuiltLine): Box | null {
+  const inked = line.items.filter((it) => it.str.trim() !== '');
+  const size = (it: TextItem) => it.height || line.size;
+  return boxAround(inked.flatMap((it) => [[it.x, it.y - 0.2 * size(it)], [it.x + it.width, it.y + 0.8 * size(it)]] as const));
+}
+
+/**
  * Lines of one page, top to bottom. `gapBefore` marks a vertical gap clearly larger than the usual
  * line pitch (a paragraph break or blank line); `wrapped` marks a line that ran out of width: the next
  * line's first word would not have fitted after it, and the next line follows at normal pitch.
+ * With `toPage` (the page viewport's transform at scale 1) each line gets its box in points from the page's
+ * top-left corner; without it, no box.
  */
-export function layoutPage(items: readonly TextItem[], page: number, pageWidth?: number): RawLine[] {
+export function layoutPage(items: readonly TextItem[], page: number, pageWidth?: number, toPage?: readonly number[]): RawLine[] {
   const lines = groupLines(items);
   const pitches: number[] = [];
   for (let i = 1; i < lines.length; i++) {
@@ -124,6 +138,8 @@ export function layoutPage(items: readonly TextItem[], page: number, pageWidth?:
       const needed = (firstWord.length + 1) * (avgChar || l.size * 0.5);
       wrapped = l.right + needed > rightMargin - 1 && Math.abs(next.left - leftMargin) < l.size * 3;
     }
-    return { text: texts[i]!, page, line: i + 1, confidence: null, gapBefore, wrapped, columns: columns(i) };
+    const user = toPage ? userBox(l) : null;
+    const box = user && toPage ? transformBox(user, toPage) : null;
+    return { text: texts[i]!, page, line: i + 1, confidence: null, gapBefore, wrapped, columns: columns(i), box };
   });
 }

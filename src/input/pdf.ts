@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { layoutPage, type TextItem } from './pdf-layout.js';
 
 interface PdfJsTextItem { str: string; transform: number[]; width: number; height: number }
-interface PdfJsViewport { width: number; height: number }
+interface PdfJsViewport { width: number; height: number; transform: number[] }
 interface PdfJsPage {
   getTextContent(): Promise<{ items: Array<PdfJsTextItem | { type: string }> }>;
   getViewport(options: { scale: number }): PdfJsViewport;
@@ -23,8 +23,8 @@ interface PdfJsDocument {
   canvasFactory: { create(w: number, h: number): CanvasAndContext; destroy(c: CanvasAndContext): void };
 }
 
-/** A rendered page: an 8-bit greyscale PGM image and the resolution it was rendered at. */
-export interface RenderedPage { image: Uint8Array; width: number; height: number; dpi: number }
+/** A rendered page: an 8-bit greyscale PGM image, the resolution it was rendered at and its exact pixels per point. */
+export interface RenderedPage { image: Uint8Array; width: number; height: number; dpi: number; scale: number }
 
 const require = createRequire(import.meta.url);
 /** pdf.js's own font data, so pages with non-embedded standard fonts render without a network fetch. */
@@ -86,7 +86,14 @@ export class PdfFile extends PDFParse {
       items.push({ str: it.str, x: it.transform[4] ?? 0, y: it.transform[5] ?? 0, width: it.width, height: it.height });
     }
     page.cleanup();
-    return { number: n, lines: layoutPage(items, n, page.getViewport({ scale: 1 }).width), source: 'layer', ocrConfidence: null };
+    const viewport = page.getViewport({ scale: 1 });
+    return {
+      number: n,
+      lines: layoutPage(items, n, viewport.width, viewport.transform),
+      source: 'layer',
+      ocrConfidence: null,
+      size: pageSize(viewport),
+    };
   }
 
   /**
@@ -158,7 +165,7 @@ export class PdfFile extends PDFParse {
       for (let i = 0, o = header.length; i < rgba.length; i += 4, o++) {
         image[o] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
       }
-      return { image, width, height, dpi: Math.round(scale * 72) };
+      return { image, width, height, dpi: Math.round(scale * 72), scale };
     } catch (error) {
       throw pdfError(error, this.file);
     } finally {
@@ -166,6 +173,13 @@ export class PdfFile extends PDFParse {
       page.cleanup();
     }
   }
+}
+
+/** The page's size in points, or null for a degenerate page (a zero or broken media box) that has no area to draw on. */
+function pageSize(viewport: PdfJsViewport): RawPage['size'] {
+  const r = (v: number) => Math.round(v * 10) / 10;
+  const width = r(viewport.width), height = r(viewport.height);
+  return Number.isFinite(width) && Number.isFinite(height) && width > 0 && height > 0 ? { width, height, unit: 'pt' } : null;
 }
 
 function pdfError(error: unknown, file: string): InputError {

@@ -4,6 +4,7 @@ import { warning } from '../document.js';
 import { InputError } from '../errors.js';
 import { imagePages, MAX_IMAGE_PIXELS, type ImageFormat } from '../input/image.js';
 import { selectPages, type PageSelection } from '../input/pages.js';
+import { scaleBox } from '../input/box.js';
 import { PdfFile, xrefIntact } from '../input/pdf.js';
 import type { Warning } from '../schema/minutes.js';
 import type { OcrPool } from './pool.js';
@@ -63,7 +64,7 @@ export async function readImage(bytes: Uint8Array, format: ImageFormat, file: st
   const read = await inOrder(pages.length, options.pool.jobs, async (i) => {
     const p = pages[i]!;
     await options.pool.ready();
-    const reading = await ocrPage(options.pool, { image: p.bytes(), page: p.number, dpi: p.dpi, timeoutMs: options.pageTimeoutMs }).catch((error: unknown) => {
+    const reading = await ocrPage(options.pool, { image: p.bytes(), page: p.number, dpi: p.dpi, timeoutMs: options.pageTimeoutMs, width: p.width, height: p.height }).catch((error: unknown) => {
       // The engine's "cannot decode" comes without the file name.
       if (error instanceof InputError && error.file === null) throw new InputError(error.code, error.message, { file, cause: error });
       throw error;
@@ -129,6 +130,11 @@ export function collapsePageRuns(warnings: readonly Warning[]): Warning[] {
   });
 }
 
+/** An OCR'd PDF page measured like its text layer would be: boxes from rendered pixels into points, the page's own size. */
+function inPoints(page: RawPage, pixelsPerPoint: number, size: RawPage['size']): RawPage {
+  return { ...page, size, lines: page.lines.map((l) => ({ ...l, box: l.box && size ? scaleBox(l.box, 1 / pixelsPerPoint) : null })) };
+}
+
 async function readPdfPage(pdf: PdfFile, n: number, options: OcrDocumentOptions): Promise<PagesRead> {
   const layer = await pdf.pageLines(n);
   const text = pageText(layer);
@@ -150,7 +156,8 @@ async function readPdfPage(pdf: PdfFile, n: number, options: OcrDocumentOptions)
   const dpi = renderDpi(scanDpi);
   const rendered = await pdf.renderPage(n, dpi, options.maxPixels ?? MAX_IMAGE_PIXELS);
   const skew = deskewAngle(estimateSkew(pgmPixels(rendered.image, rendered.width, rendered.height), rendered.width, rendered.height));
-  const reading = await ocrPage(options.pool, { image: rendered.image, page: n, dpi: rendered.dpi, timeoutMs: options.pageTimeoutMs, skew });
+  const read = await ocrPage(options.pool, { image: rendered.image, page: n, dpi: rendered.dpi, timeoutMs: options.pageTimeoutMs, skew, width: rendered.width, height: rendered.height });
+  const reading = { ...read, page: inPoints(read.page, rendered.scale, layer.size ?? null) };
   const warnings = [...reading.warnings];
 
   if (options.mode === 'auto' && layerQuality) {

@@ -1,5 +1,6 @@
 // Turns Tesseract's block/paragraph/line/word tree for one page into raw lines with confidences and layout hints.
 import type { RawLine } from '../document.js';
+import { boxAround } from '../input/box.js';
 import { restoreEmphasisMarks, restoreHeadingMark } from './marks.js';
 
 interface Box { x0: number; y0: number; x1: number; y1: number }
@@ -121,6 +122,7 @@ function dropSpecks(row: Row, em: number): void {
  * Lines of one OCR'd page, top to bottom, numbered from 1. `gapBefore` marks a vertical gap clearly larger
  * than the usual line pitch; `wrapped` marks a line that reached the right margin with the next line
  * following at normal pitch and starting at the left margin, as src/input/pdf-layout.ts does for PDFs.
+ * Each line's box is in the pixels of the image Tesseract read.
  */
 export function pageLines(page: OcrPage, pageNumber: number): PageReading {
   const lines: OcrLine[] = [];
@@ -167,7 +169,9 @@ export function pageLines(page: OcrPage, pageNumber: number): PageReading {
     const text = rowText(r, em, space, starts);
     // Positions in character widths from the left margin, so columns compare with those of text copies.
     const columns = starts.map((x) => Math.round(((x - leftMargin) / charWidth) * 10) / 10);
-    return { text, page: pageNumber, line: i + 1, confidence, gapBefore, wrapped, columns };
+    // The words' own boxes, not Tesseract's line box: a dropped speck would otherwise stretch it.
+    const box = boxAround(r.words.flatMap((w) => [[w.bbox.x0, w.bbox.y0], [w.bbox.x1, w.bbox.y1]] as const));
+    return { text, page: pageNumber, line: i + 1, confidence, gapBefore, wrapped, columns, box };
   });
   return { lines: out, confidence: count ? Math.round((sum / count) * 10) / 10 : null, words: count };
 }

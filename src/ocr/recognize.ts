@@ -2,6 +2,7 @@
 import type { RawPage } from '../document.js';
 import { warning } from '../document.js';
 import { OcrError } from '../errors.js';
+import { unrotateBox } from '../input/box.js';
 import type { Warning } from '../schema/minutes.js';
 import { baselineSlope, pageLines, type OcrPage } from './page.js';
 import type { OcrPool } from './pool.js';
@@ -26,6 +27,9 @@ export interface PageRequest {
    * before reading. Undefined when not measured: then a page found clearly tilted is read a second time.
    */
   skew?: number;
+  /** The image's size in pixels: line boxes of a straightened page are turned back onto the image as given. */
+  width?: number;
+  height?: number;
 }
 
 export interface OcrReading {
@@ -47,8 +51,9 @@ export async function ocrPage(pool: OcrPool, request: PageRequest): Promise<OcrR
     timeoutMs: Math.max(1, limit - (performance.now() - started)),
   });
   let result: OcrPage;
+  let straightened = request.skew ?? 0;
   try {
-    result = await read(request.skew ?? 0);
+    result = await read(straightened);
     if (request.skew === undefined) {
       const slope = baselineSlope(result);
       if (Math.abs(slope) > (REREAD_SKEW_DEGREES * Math.PI) / 180) {
@@ -57,13 +62,17 @@ export async function ocrPage(pool: OcrPool, request: PageRequest): Promise<OcrR
           if (error instanceof OcrError && error.code === 'ocr-timeout') return null;
           throw error;
         });
-        if (again && (again.confidence ?? 0) >= (result.confidence ?? 0)) result = again;
+        if (again && (again.confidence ?? 0) >= (result.confidence ?? 0)) {
+          result = again;
+          straightened = slope;
+        }
       }
     }
   } catch (error) {
     if (error instanceof OcrError && error.code === 'ocr-timeout') {
+      const { width, height } = request;
       return {
-        page: { number: n, lines: [], source: 'ocr', ocrConfidence: null },
+        page: { number: n, lines: [], source: 'ocr', ocrConfidence: null, size: width && height ? { width, height, unit: 'px' } : null },
         warnings: [warning('ocr-timeout', `page ${n} was skipped: ${error.message}`, { page: n, line: 1 })],
         words: 0,
       };
@@ -71,8 +80,12 @@ export async function ocrPage(pool: OcrPool, request: PageRequest): Promise<OcrR
     throw error;
   }
   const reading = pageLines(result, n);
+  const { width, height } = request;
+  const sized = width !== undefined && height !== undefined && width > 0 && height > 0;
+  // Boxes are in the straightened image; the reader sees the page as scanned. Without the size there is no centre to turn about.
+  const lines = reading.lines.map((l) => ({ ...l, box: l.box && (sized ? unrotateBox(l.box, straightened, width, height) : straightened ? null : l.box) }));
   return {
-    page: { number: n, lines: reading.lines, source: 'ocr', ocrConfidence: reading.confidence },
+    page: { number: n, lines, source: 'ocr', ocrConfidence: reading.confidence, size: sized ? { width, height, unit: 'px' } : null },
     warnings: confidenceWarnings(reading.lines, n),
     words: reading.words,
   };

@@ -3,10 +3,26 @@ import { z } from 'zod';
 
 export const SCHEMA_VERSION = 1 as const;
 
-/** Where an element starts in the input: 1-based page and line within that page. */
+/**
+ * A line's box on its page: left edge, top edge, width and height, in the unit of its page's `size` (PDF points
+ * or image pixels), measured from the page's top-left corner with y growing downwards, as a viewer draws it.
+ */
+export const Box = z.object({
+  x: z.number(),
+  y: z.number(),
+  width: z.number().min(0),
+  height: z.number().min(0),
+}).strict();
+
+/**
+ * Where an element starts in the input: 1-based page and line within that page, and the line's box where the input
+ * has positions (PDF text layers and OCR'd pages; null for text inputs). `box` was added within schema v1, so
+ * outputs written before it lack the field; every output written now has it.
+ */
 export const SourceRef = z.object({
   page: z.number().int().min(1),
   line: z.number().int().min(1),
+  box: Box.nullable().optional(),
 }).strict();
 
 const text = z.string();
@@ -14,10 +30,19 @@ const nullableText = text.nullable();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
+/** A page's size, which boxes on it are measured in: PDF points (1/72 inch, after the page's crop and rotation) or image pixels. */
+export const PageSize = z.object({
+  width: z.number().positive(),
+  height: z.number().positive(),
+  unit: z.enum(['pt', 'px']),
+}).strict();
+
 export const PageInfo = z.object({
   number: z.number().int().min(1),
   text: z.enum(['layer', 'ocr', 'plain']),
   ocrConfidence: z.number().min(0).max(100).nullable(),
+  /** Null for text inputs; added within schema v1 like SourceRef.box, so older outputs lack it. */
+  size: PageSize.nullable().optional(),
 }).strict();
 
 export const Source = z.object({
@@ -125,6 +150,8 @@ export const Minutes = z.object({
   repairs: z.array(Repair),
 }).strict();
 
+export type Box = z.infer<typeof Box>;
+export type PageSize = z.infer<typeof PageSize>;
 export type SourceRef = z.infer<typeof SourceRef>;
 export type PageInfo = z.infer<typeof PageInfo>;
 export type Source = z.infer<typeof Source>;

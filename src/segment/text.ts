@@ -48,7 +48,8 @@ export function keySet(labels: readonly string[]): Set<string> {
   return new Set(labels.map(labelKey));
 }
 
-export const ref = (l: Pick<Line, 'page' | 'line'>): SourceRef => ({ page: l.page, line: l.line });
+/** The single builder of every element's `source`: the line's page, number and, where the input has positions, box. */
+export const ref = (l: Pick<Line, 'page' | 'line'> & { box?: Line['box'] }): SourceRef => ({ page: l.page, line: l.line, box: l.box ?? null });
 
 /** A capitalised word in any Latin script ("Škorić", "Kjærgaard", "Hodžić"), double names included ("Karl-Erik"). */
 const FULL_WORD = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*`;

@@ -7,7 +7,7 @@ import { tempDir } from '../batch/tree.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(repo, 'bin/protokoll.js');
-const COMMANDS = ['', 'convert', 'check', 'validate', 'repair', 'schema', 'export', 'explain'];
+const COMMANDS = ['', 'convert', 'check', 'validate', 'repair', 'schema', 'export', 'explain', 'review'];
 
 function examples(): string[] {
   const all: string[] = [];

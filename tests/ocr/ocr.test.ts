@@ -26,6 +26,11 @@ describe('OCR of images', () => {
     expect(page.lines.map((l) => l.text)).toContain('Jonas Jonsson, Bastad Elin Ask, Angelholm');
     expect(page.lines.map((l) => [l.page, l.line])).toEqual(page.lines.map((_, i) => [1, i + 1]));
     for (const l of page.lines) expect(l.confidence).toBeGreaterThan(50);
+    // Boxes in the image's pixels: the title stands at the top left of this 1654 × 550 crop.
+    expect(page.size).toEqual({ width: 1654, height: 550, unit: 'px' });
+    const title = page.lines[0]!.box!;
+    expect([title.x, title.y, title.x + title.width]).toEqual([expect.closeTo(171, -1.5), expect.closeTo(7, -1.5), expect.closeTo(407, -1.5)]);
+    for (const l of page.lines) expect(l.box!.y + l.box!.height).toBeLessThanOrEqual(550);
     // A blank line separates the title from the heading line below it.
     expect(page.lines[1]!.gapBefore).toBe(true);
     expect(progress).toEqual(['0/1', '1/1']);
@@ -64,6 +69,13 @@ describe('OCR of PDFs', () => {
     expect(p2).toContain('Mattias Bergström, Ovanåkers kommun');
     expect(p3).toContain('Jonatan Hölzgen (SD), Bollnäs kommun');
     expect(doc.warnings.map((w) => [w.code, w.page])).toEqual([['pdf-text-layer-replaced', 3]]);
+    // An OCR'd page is measured like a text layer: in points on the PDF page, so one viewer scale fits both.
+    expect(doc.pages.map((p) => p.size)).toEqual([{ width: 595, height: 300, unit: 'pt' }, { width: 595, height: 140, unit: 'pt' }, { width: 595, height: 187, unit: 'pt' }]);
+    for (const l of doc.pages[1]!.lines) {
+      expect(l.box!.x).toBeGreaterThanOrEqual(0);
+      expect(l.box!.x + l.box!.width).toBeLessThanOrEqual(595);
+      expect(l.box!.y + l.box!.height).toBeLessThanOrEqual(140);
+    }
   });
 
   it('never: text layers only, and a warning for the page without one', async () => {

@@ -44,6 +44,14 @@ describe('OCR page lines', () => {
     expect(r.lines.map((l) => l.wrapped)).toEqual([false, false, false, false]);
   });
 
+  it('gives each line the box around its words, in image pixels, without a speck dropped from its end', () => {
+    const r = pageLines(page([line(200, [['Protokoll', 160, 400], ['nr', 420, 470]]), line(240, [['Tid', 160, 220], ['E', 1400, 1410, 20]])]), 1);
+    expect(r.lines.map((l) => [l.text, l.box])).toEqual([
+      ['Protokoll nr', { x: 160, y: 170, width: 310, height: 30 }],
+      ['Tid', { x: 160, y: 210, width: 60, height: 30 }],
+    ]);
+  });
+
   it('reads an empty page as no lines and no confidence', () => {
     expect(pageLines({ blocks: null }, 1)).toEqual({ lines: [], confidence: null, words: 0 });
   });

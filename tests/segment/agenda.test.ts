@@ -37,7 +37,7 @@ describe('agenda blocks', () => {
     const ctx = contextOf('Tid och plats.....\t1\nBeslutande\t1\n§784 Mötets öppnande\t4\n§785 Val av justerare\t5\n§786 Dagordning.....\t6');
     const agenda = findAgenda(ctx);
     expect(agenda.map((e) => [e.number, e.title, e.page])).toEqual([['784', 'Mötets öppnande', 4], ['785', 'Val av justerare', 5], ['786', 'Dagordning', 6]]);
-    expect(agenda[0]!.source).toEqual({ page: 1, line: 3 });
+    expect(agenda[0]!.source).toEqual({ page: 1, line: 3, box: null });
   });
   it('does not take a dagordning item for an agenda heading', () => {
     const ctx = contextOf('§786 Dagordning\n\nDagordningen godkändes.');

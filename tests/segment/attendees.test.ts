@@ -45,7 +45,7 @@ describe('attendee blocks', () => {
     expect(a.map((x) => [x.name, x.group, x.party])).toEqual([
       ['Abdullahi Cadaani', 'beslutande', 'S'], ['Ola Wigg', 'beslutande', 'S'], ['Helena Tillstrand', 'övriga', null],
     ]);
-    expect(a[0]!.source).toEqual({ page: 1, line: 2 });
+    expect(a[0]!.source).toEqual({ page: 1, line: 2, box: null });
   });
   it('reads entries on the heading line after a tab or colon', () => {
     const a = attendees('Närvarande: Anna Ek (S), Per Holm (M), Eva Lund (C)\nTjänstepersoner\tKarin Berg (Kommunchef, Ale kommun)');

@@ -19,13 +19,13 @@ describe('signatures', () => {
       Befattning: Ordförande
     `).signatures;
     expect(s).toEqual([
-      { role: null, name: 'Mikael Johansson', date: '2025-12-15', method: 'digital', source: { page: 1, line: 3 } },
-      { role: 'ordförande', name: 'HERMAN CRESPIN', date: null, method: 'digital', source: { page: 1, line: 12 } },
+      { role: null, name: 'Mikael Johansson', date: '2025-12-15', method: 'digital', source: { page: 1, line: 3, box: null } },
+      { role: 'ordförande', name: 'HERMAN CRESPIN', date: null, method: 'digital', source: { page: 1, line: 12, box: null } },
     ]);
   });
   it('reads "Name, role, enligt digital underskrift" and gives attendees their role', () => {
     const r = segmentText('Beslutande\nKristina Westhed (S), Ale\n\nKristina Westhed, sekreterare, enligt digital underskrift\n\n§1 Öppnande\nText.');
-    expect(r.signatures).toEqual([{ role: 'sekreterare', name: 'Kristina Westhed', date: null, method: 'digital', source: { page: 1, line: 4 } }]);
+    expect(r.signatures).toEqual([{ role: 'sekreterare', name: 'Kristina Westhed', date: null, method: 'digital', source: { page: 1, line: 4, box: null } }]);
     expect(r.attendees[0]!.role).toBe('sekreterare');
   });
   it('reads handwritten signature lines under role labels, side by side too', () => {
