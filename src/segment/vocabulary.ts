@@ -9,9 +9,9 @@ const GROUPS: ReadonlyArray<[string[], GroupLabel]> = [
     'Närvarande beslutande', 'Beslutande ledamot', 'Ledamot'], { group: 'beslutande' }],
   [['Tjänstgörande ersättare', 'Tjänstgörande ersättare för'], { group: 'beslutande', role: 'tjänstgörande ersättare' }],
   [['Ersättare', 'Ej tjänstgörande ersättare', 'Ej beslutande', 'Ej tjänstgörande', 'Icke beslutande', 'Närvarande ej beslutande', 'Närvarande ersättare', 'Icke tjänstgörande ersättare', 'Övriga ersättare',
-    'Ersättare närvarande', 'Suppleanter', 'Närvarande suppleanter'], { group: 'ersättare' }],
+    'Ersättare närvarande', 'Suppleanter', 'Närvarande suppleanter', 'Suppleant', 'Närvarande suppleant'], { group: 'ersättare' }],
   [['Övriga deltagare', 'Övriga närvarande', 'Tjänstepersoner', 'Tjänstemän', 'Övriga', 'Tjänstepersoner/ övriga', 'Tjänstepersoner/övriga',
-    'Närvarande tjänstepersoner', 'Närvarande tjänstemän', 'Övriga deltagande', 'Adjungerade', 'Adjungerande', 'Adjungerad', 'Adjungerat', 'Gäster', 'Inbjudna',
+    'Närvarande tjänstepersoner', 'Närvarande tjänstemän', 'Övriga deltagande', 'Adjungerade', 'Adjungerande', 'Adjungerad', 'Adjungerat', 'Gäster', 'Gäst', 'Inbjudna', 'Inbjuden', 'Inbjudna gäster',
     'Övriga medverkande', 'Medverkande', 'Föredragande', 'Närvarande övriga', 'Tjänstepersoner närvarande', 'Sakkunniga',
     'Dessutom närvarande', 'Vidare närvarande'], { group: 'övriga' }],
   [['Närvarande', 'Deltagare', 'Deltagande', 'Närvaro', 'Närvarande deltagare', 'Närvarande ombud', 'Ombud', 'Närvarande representanter',
@@ -37,7 +37,7 @@ function compoundGroup(text: string): GroupLabel | null {
   const t = text.trim().replace(/:$/, '').toLowerCase();
   if (t.length > 40) return null;
   if (/^(?:närvarande\s+|ordinarie\s+|tjänstgörande\s+)?\p{L}{3,}(?:ledamöter|ledamot)$/u.test(t)) return { group: 'beslutande' };
-  if (/^(?:närvarande\s+)?\p{L}{3,}(?:suppleanter|ersättare)$/u.test(t)) return { group: 'ersättare' };
+  if (/^(?:närvarande\s+)?\p{L}{3,}(?:suppleant(?:er)?|ersättare)$/u.test(t)) return { group: 'ersättare' };
   return null;
 }
 
@@ -84,7 +84,7 @@ const DECISION_HEADINGS = keySet([
   'Förbundsstyrelsens beslut', 'Direktionens beslut', 'Rådets beslut',
 ]);
 
-const BODY_DECISION = /^(?:[\p{L}-]+\s+och\s+)?[\p{L}-]*(?:styrelsens|nämndens|fullmäktiges|utskottets|direktionens|rådets|beredningens|presidiets|mötets|gruppens|kommitténs|förbundets|ledningens|församlingens)\s+(?:beslut|förslag(?:\s+till\s+beslut)?)$/iu;
+const BODY_DECISION = /^(?:[\p{L}-]+\s+och\s+)?[\p{L}-]*(?:styrelsens|nämndens|fullmäktiges|utskottets|direktionens|rådets|beredningens|presidiets|mötets|gruppens|kommitténs|förbundets|ledningens|församlingens)\s+(?:beslut(?:\s+för\s+egen\s+del)?|förslag(?:\s+till\s+beslut)?)$/iu;
 
 /** "Beslut", "Mötet beslutar", "Styrelsen beslutar att", "Kommunfullmäktige beslutar:" … */
 export function isDecisionHeading(text: string): boolean {
