@@ -159,6 +159,9 @@ function classifyParen(inner: string, f: EntryFields, notes: string[]): void {
 function classifyPart(part: string, f: EntryFields, notes: string[]): void {
   if (!part) return;
   // "rösträknare §§ 25-26", "ekonomichef § 4": a title, then the paragraphs it was there for.
+  // "närvarade under § 47": there for some paragraphs only.
+  const during = /^(?:närvarade|närvarande|deltog|deltar)\s+(?:under|vid|i)\s+(§.*)$/i.exec(part);
+  if (during) { notes.push(during[1]!); return; }
   const titled = /^(.*?\S)\s+(§.*)$/.exec(part);
   if (titled && isTitle(titled[1]!) && !f.title) {
     f.title = titled[1]!;
@@ -194,13 +197,16 @@ const NAME_BEFORE_PAREN = new RegExp(`(?:^|(?<=[)\\s,;]))(${NAME})\\s*\\(`, 'gu'
  */
 export function splitEntries(text: string): string[] {
   const t = text.trim();
+  // "… den senare såsom sekreterare. Valter Grip, ekonomichef, närvarade under § 47.": each sentence its own list.
+  const sentences = splitSentences(t);
+  if (sentences.length > 1) return sentences.flatMap(splitEntries);
   const starts = [...t.matchAll(NAME_BEFORE_PAREN)].map((m) => m.index! + (m[0].length - m[0].trimStart().length))
     .filter((i) => depthAt(t, i) === 0 && !/(?:ersätter|för|istället för)\s*$/iu.test(t.slice(0, i))
       // "… ersätter Eva Lund (MP), §§ 1-6, Bo Ek (MP), §§ 7-11": a second member replaced, for other paragraphs.
       && !/\bersätter\s+[^,]+\([^)]*\),\s*§§?\s*[\d\s–-]+,\s*$/iu.test(t.slice(0, i)));
   if (starts.length >= 2 || (starts.length === 1 && starts[0]! > 0 && isName(t.slice(0, starts[0]!).replace(/[,;]\s*$/, '').trim()))) {
     const cut = [...new Set([0, ...starts])].sort((a, b) => a - b);
-    return carryLeadWords(cut.map((s, i) => t.slice(s, cut[i + 1] ?? t.length).trim()).filter(Boolean)).flatMap(trailingNames);
+    return carryLeadWords(cut.map((s, i) => t.slice(s, cut[i + 1] ?? t.length).trim()).filter(Boolean)).flatMap(trailingNames).flatMap(listAfterParenthesis);
   }
   // "socialchef Gunnar Ström, förste socialsekreterare Eva Lindholm §§ 57-59, nämndsekreterare Anna-Lisa Nordin"
   // A part with no name of its own says more about the person before it ("tjänstgörande i stället för X",
@@ -245,6 +251,55 @@ export function splitEntries(text: string): string[] {
 }
 
 /**
+ * Sentences of running text: a full stop, then a capital. The full stop of an abbreviation ("ordf.", "kr.", "bl.a.")
+ * or an initial ends no sentence.
+ */
+function splitSentences(t: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  let depth = 0;
+  let scanned = 0;
+  for (const m of t.matchAll(/\.\s+(?=\p{Lu}\p{Ll})/gu)) {
+    depth = depthAt(t.slice(scanned, m.index), m.index - scanned, depth);
+    scanned = m.index;
+    const word = (/(\S{1,20})$/.exec(t.slice(Math.max(from, m.index - 20), m.index))?.[1] ?? '').replace(/^[(\[]+/, '');
+    if (depth > 0 || /^(?:\p{L}|\p{L}\.\p{L}|ordf|sekr|v|resp|kr|nr|tf|tel|ca|jfr|m\.?fl|bl\.a|t\.ex|d\.v\.s|fr\.o\.m|t\.o\.m)$/iu.test(word)) continue;
+    out.push(t.slice(from, m.index + 1).trim());
+    from = m.index + m[0].length;
+  }
+  out.push(t.slice(from).trim());
+  return out.filter(Boolean);
+}
+
+/**
+ * "Hugo Brandt (m) samt Lennart Forsell, kommunaldirektör, och Bo Widén, kanslichef": after the parenthesis that
+ * ends one person, "samt" or "och" and a name start a list of people without parentheses.
+ */
+function listAfterParenthesis(part: string): string[] {
+  const m = /\)\s*,?\s+(?:och|samt)\s+(?=\p{Lu})/u.exec(part);
+  if (!m) return [part];
+  const rest = part.slice(m.index + m[0].length);
+  const people = plainList(rest);
+  return people.length ? [part.slice(0, m.index + 1), ...people] : [part];
+}
+
+/**
+ * "Lennart Forsell, kommunaldirektör, och Bo Widén, kanslichef, den senare såsom sekreterare": a name starts a
+ * person, the words after it (title, role) stay with that person. Empty when the list does not open with a name.
+ */
+function plainList(text: string): string[] {
+  const people: string[] = [];
+  for (const raw of text.replace(/[.;]$/, '').split(/\s*,\s*(?:och|samt)\s+|\s+(?:och|samt)\s+(?=\p{Lu})|\s*,\s*/u)) {
+    const part = raw.trim();
+    if (!part) continue;
+    if (isName(part) && !ORG_WORD.test(part)) people.push(part);
+    else if (people.length) people[people.length - 1] += `, ${part}`;
+    else return [];
+  }
+  return people;
+}
+
+/**
  * "Nadia Haddad (sekreterare), Pelle Norén, Sanna Lilja": people without a parenthesis after the last one that has
  * one. Two or more plain names in a row at a part's end are people of their own (one could be an organisation).
  */
@@ -282,8 +337,8 @@ function carryLeadWords(parts: string[]): string[] {
   return out;
 }
 
-function depthAt(s: string, index: number): number {
-  let d = 0;
+function depthAt(s: string, index: number, start = 0): number {
+  let d = start;
   for (let i = 0; i < index; i++) {
     if (s[i] === '(') d++;
     else if (s[i] === ')') d = Math.max(0, d - 1);
