@@ -107,18 +107,28 @@ function joinClause(lines: readonly Line[]): string {
   return runs.map((r) => joinLines(r)).join('\n');
 }
 
-const YES_NO = /(\d+)\s*ja(?:-?röster)?\b[^\d]{0,40}?(\d+)\s*nej(?:-?röster)?\b|\bja(?:-?röster)?\s*[:=]?\s*(\d+)\s*[,;–—-]?\s*nej(?:-?röster)?\s*[:=]?\s*(\d+)/i;
+// "25 ja-röster mot 20 nej-röster", "Ja 7 – Nej 7", "Ja-röster för bifall till motionen: 10. Nej-röster: 6."
+const YES_NO = /(\d+)\s*ja(?:-?röster)?\b[^\d]{0,40}?(\d+)\s*nej(?:-?röster)?\b|\bja(?:-?röster)?\b(?:[^\d.:=]{0,40}[:=])?\s*(\d+)\s*[,;.–—-]?\s*nej(?:-?röster)?\s*[:=]?\s*(\d+)/i;
 /** Older minutes count votes for each motion: "5 röster avgåvos för ordförandens yrkande och 2 röster för …". */
 /** "7 kommuner röstade ja och 2 röstade nej", "12 ledamöter röstar ja, 9 röstar nej". */
 const VOTED = /(\d+)\s+(?:\p{L}+\s+){0,2}röst(?:ade|ar)\s+ja\b[^.\d]{0,30}?(\d+)\s+(?:\p{L}+\s+){0,2}röst(?:ade|ar)\s+nej\b/iu;
 const FOR_MOTIONS = /(\d+)\s+röster\b[^.\d]{0,40}?\bför\s+[^.\d]{3,80}?\boch\s+(\d+)\s+röster\s+för\b/i;
+/** "Fyra ledamöter röstade för ordförandens yrkande och en ledamot för Peter Lindfors yrkande." */
+const VOTED_FOR = /(\d+)\s+(?:\p{L}+\s+){0,2}röst(?:ade|ar)\s+för\s+[^.\d]{3,80}?\boch\s+(\d+)\s+(?:\p{L}+\s+){0,2}?(?:röst(?:ade|ar)\s+)?för\b/iu;
+const NUMBER_WORDS: Record<string, number> = {
+  en: 1, ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10, elva: 11, tolv: 12,
+  tretton: 13, fjorton: 14, femton: 15, sexton: 16, sjutton: 17, arton: 18, nitton: 19, tjugo: 20,
+};
+/** Counts written as words before whoever cast them: "fyra ledamöter", "en ledamot", "två röster". */
+const COUNTED = /\b(en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo)(?=\s+(?:ledamot|ledamöter|ledamöterna|röst|röster|kommuner|kommun|medlemmar|medlem|ombud|ja|nej)\b)/giu;
+const digitsForWords = (text: string) => text.replace(COUNTED, (w) => String(NUMBER_WORDS[w.toLowerCase()]));
 const ABSTAIN = /(\d+)\s*(?:som avstår|som avstod|avstår|avstod|nedlagda|ledamöter avstår|avstående|avstod från att rösta)|avstår\s*[:=]?\s*(\d+)|nedlagd[ae]?\s+röster?\s*[:=]?\s*(\d+)/i;
 
 export function readVotes(body: readonly Line[]): Vote[] {
   const out: Vote[] = [];
   for (const para of paragraphs(body)) {
-    const text = joinLines(para);
-    const m = YES_NO.exec(text) ?? VOTED.exec(text) ?? FOR_MOTIONS.exec(text);
+    const text = digitsForWords(joinLines(para));
+    const m = YES_NO.exec(text) ?? VOTED.exec(text) ?? FOR_MOTIONS.exec(text) ?? VOTED_FOR.exec(text);
     if (!m) continue;
     const yes = Number(m[1] ?? m[3]), no = Number(m[2] ?? m[4]);
     const a = ABSTAIN.exec(text);
