@@ -23,6 +23,7 @@ export function markFurniture(lines: Line[]): Line[] {
   markPageNumbers(lines);
   markSignatureBoxes(lines);
   markRunningHeaders(lines);
+  markContinuedHeadings(lines);
   removeSideBoxes(lines);
   return lines;
 }
@@ -120,6 +121,25 @@ function markRunningHeaders(lines: Line[]): void {
     // "KS § 12   Dnr …" at the top of every page of the item: the first is the item's heading.
     if (PARAGRAPH_HEADING.test(key) && firstOf.get(key) === l) continue;
     l.furniture = 'running-header';
+  }
+}
+
+/** "PTN § 45 (forts.)", "§ 12 Budget 2025, forts.", "§ 7 (fortsättning)": an item's heading repeated where it runs on. */
+const CONTINUED_HEADING = /^(?:\p{Lu}[\p{L}-]{0,11}\s+)?§\s*(\d+\s*[a-z]?)\b.{0,120}?[\s,(–-](?:forts\.?|forts\.|fortsättning|fortsatt)\)?\s*$/iu;
+
+/**
+ * A heading that says its item continues, for a paragraph that was already opened, is a page header even when it
+ * stands on one page only (a running header needs two). The item it continues keeps its own heading.
+ */
+function markContinuedHeadings(lines: Line[]): void {
+  const opened = new Set<string>();
+  for (const l of lines) {
+    if (l.furniture) continue;
+    const t = l.cells.map((c) => c.text).filter((c, i, all) => i < all.length - 1 || !isPageNumber(c)).join(' ').replace(TRAILING_PAGE_NUMBER, '').trim();
+    const continued = CONTINUED_HEADING.exec(t);
+    if (continued && opened.has(continued[1]!.replace(/\s+/g, ''))) { l.furniture = 'running-header'; continue; }
+    const heading = /^(?:\p{Lu}[\p{L}-]{0,11}\s+)?§\s*(\d+\s*[a-z]?)\b/u.exec(t);
+    if (heading) opened.add(heading[1]!.replace(/\s+/g, ''));
   }
 }
 

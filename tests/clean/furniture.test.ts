@@ -46,3 +46,14 @@ describe('running headers after page numbers', () => {
     expect(f.filter((x) => x.startsWith('running-header'))).toHaveLength(3);
   });
 });
+
+describe('continued headings', () => {
+  it('marks "PTN § 45 (forts.)" on the page where an opened item runs on, even once', () => {
+    const f = furniture('PTN § 45\tDnr PTN 2024/88\nYttrande över motion\nText som\n\fPTN § 45 (forts.)\tSida 4(7)\nfortsätter här.\n\nPTN § 46\nNästa ärende');
+    expect(f).toEqual(['running-header: PTN § 45 (forts.)\tSida 4(7)']);
+  });
+  it('keeps a "forts." heading whose paragraph was never opened, and headings that only mention forts in their title', () => {
+    expect(furniture('§ 12 (forts.)\nText.')).toEqual([]);
+    expect(furniture('§ 3 Öppnande\nText.\n§ 4 Fortsatt arbete med budgeten\nText.')).toEqual([]);
+  });
+});
