@@ -5,7 +5,7 @@ import type { SegmentContext } from './context.js';
 import { findDates } from './dates.js';
 import { parseOcrParagraphHeading, parseParagraphHeading, titleParts, type ParsedHeading } from './item-heading.js';
 import { AGENDA_LABELS, SECTION_LABELS, groupLabel, isBodySectionLabel, isDecisionHeading, isItemCue, roleHeading } from './vocabulary.js';
-import { endsWithAbbreviation, isTitleLike, keySet, labelKey } from './text.js';
+import { endsUnfinished, endsWithAbbreviation, isTitleLike, keySet, labelKey } from './text.js';
 
 export interface Heading {
   /** Index of the heading's first line in the context. */
@@ -86,8 +86,7 @@ function extendTitle(ctx: SegmentContext, index: number, parts: { title: string;
     const blockEnds = !after || after.gapBefore || after.page !== next.page || stopsTitle(after.text);
     const lower = /^\p{Ll}/u.test(t);
     const sentence = /[.!?]$/.test(t) && !endsWithAbbreviation(t);
-    // A title never ends in a preposition or conjunction: "… nämndeman i Lunds tingsrätt för" goes on.
-    const unfinished = /\s(?:för|av|och|i|om|till|med|på|från|inom|samt|gällande|avseende|angående|vid|mot|under|efter|enligt|eller|de|den|det|en|ett)$/i.test(title);
+    const unfinished = endsUnfinished(title);
     if (!(here.wrapped || (lower && (full || blockEnds)) || (full && blockEnds && !sentence && t.length <= 130) || (unfinished && !sentence && t.length <= 130))) break;
     title += ' ' + t;
     last = j;

@@ -4,7 +4,7 @@ import { caseNumberOf } from './case-number.js';
 import type { SegmentContext } from './context.js';
 import { parseOcrParagraphHeading, parseParagraphHeading, titleParts } from './item-heading.js';
 import { AGENDA_LABELS } from './vocabulary.js';
-import { labelKey, ref } from './text.js';
+import { endsUnfinished, labelKey, ref } from './text.js';
 
 interface Candidate { index: number; paragraph: number; key: string }
 
@@ -74,6 +74,22 @@ export function findParagraphIndex(ctx: SegmentContext): AgendaEntry[] | null {
   return entries;
 }
 
+/**
+ * Titles told apart by their wording only: a line goes on the title before it when it starts in lower case or that
+ * title ends in a preposition or conjunction ("… planbesked enligt" / "plan- och bygglagen").
+ */
+function wordingBlocks(titles: ReadonlyArray<{ index: number; text: string; after: number }>): Array<{ text: string; after: number; last: number }> {
+  const out: Array<{ text: string; after: number; last: number }> = [];
+  for (const t of titles) {
+    const prev = out[out.length - 1];
+    if (prev && (/^\p{Ll}/u.test(t.text) || endsUnfinished(prev.text))) {
+      prev.text += ' ' + t.text;
+      prev.last = t.index;
+    } else out.push({ text: t.text, after: t.after, last: t.index });
+  }
+  return out;
+}
+
 /** Title text of an index line or continuation line: no case number, dot leaders or page number. */
 function titleText(text: string): string {
   return titleParts(text.replace(/\s*(?:\.{2,}|…+)\s*\d{1,3}$/, '').replace(/\t\d{1,3}$/, '')).title.replace(/\s*(?:\.{2,}|…+)$/, '');
@@ -93,6 +109,8 @@ function readEntries(ctx: SegmentContext, listed: readonly Candidate[], end: num
       after = k;
       caseBefore = true;
       const own = titleText(l.text.replace(/^[^§]*§\s*\d+(?:\s?[a-h](?=\s|$))?\s*[.:]?/, '').replace(/^(?:[A-ZÅÄÖ]{1,6}\s+)?8\s?\d{1,4}\s*/, ''));
+      // A title on the § line itself may wrap onto the next line; a number alone has its title below.
+      caseBefore = !own;
       if (own) titles.push({ index: i, text: own, after: k, gapBefore: true, caseBefore: false });
       continue;
     }
@@ -115,9 +133,11 @@ function readEntries(ctx: SegmentContext, listed: readonly Candidate[], end: num
     } else blocks.push({ text: t.text, after: t.after, last: t.index });
   }
   const untitled = listed.filter((_, k) => !blocks.some((b) => b.after === k)).length;
-  // Numbers and titles came out apart (a two-column table read column by column): pair them in order.
-  const paired = untitled >= 1 && blocks.length === listed.length;
-  const entries = listed.map((c, k) => ({ c, own: paired ? blocks[k] : blocks.find((b) => b.after === k) }))
+  // Numbers and titles came out apart (a two-column table read column by column, or rows shifted against each other):
+  // pair them in order, the titles joined by their wording alone where the rows no longer tell where one ends.
+  const byWording = untitled >= 1 && blocks.length !== listed.length ? wordingBlocks(titles) : blocks;
+  const paired = untitled >= 1 && byWording.length === listed.length;
+  const entries = listed.map((c, k) => ({ c, own: paired ? byWording[k] : blocks.find((b) => b.after === k) }))
     .filter((e): e is { c: Candidate; own: { text: string; after: number; last: number } } => e.own !== undefined);
   // A contents line ends in its page number, after dot leaders or a column gap, or after a plain space when the
   // numbers rise through the list (a title may end in a number of its own: "Årsredovisning 2023").

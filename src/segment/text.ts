@@ -81,6 +81,11 @@ export function isTitleLike(text: string): boolean {
 }
 
 /** "m.m.", "m.fl.", "etc.", "kap." end titles without ending a sentence. */
+/** A title never ends in a preposition or conjunction: "… nämndeman i Lunds tingsrätt för" goes on. */
+export function endsUnfinished(title: string): boolean {
+  return /\s(?:för|av|och|i|om|till|med|på|från|inom|samt|gällande|avseende|angående|vid|mot|under|efter|enligt|eller|de|den|det|en|ett)$/i.test(title);
+}
+
 export function endsWithAbbreviation(t: string): boolean {
   return /\b(?:m\.\s?fl|m\.\s?m|etc|osv|bl\.\s?a|t\.\s?ex|resp|ca|kap|nr|st|jfr|enl|ang|avs|forts|t\.\s?o\.\s?m|fr\.\s?o\.\s?m)\.\)?$/i.test(t.trim());
 }

@@ -18,4 +18,13 @@ describe('an index of the items before the items', () => {
     expect(r.agenda.map((a) => [a.number, a.title])).toEqual([['31', 'Översyn av taxor'], ['32', 'Skolskjutsar'], ['33', 'Delegationsbeslut']]);
     expect(r.items).toHaveLength(3);
   });
+  it('continues a title that wraps under the § line that carries its start', () => {
+    const r = segmentText(`Ärendelista\nBUN §31   Översyn av taxor för barn- och\n         utbildningsnämnden\nBUN §32   Skolskjutsar i\n         Norrvika kommun\nBUN §33   Delegationsbeslut\n\f${ITEMS}`);
+    expect(r.agenda.map((a) => a.title)).toEqual(['Översyn av taxor för barn- och utbildningsnämnden', 'Skolskjutsar i Norrvika kommun', 'Delegationsbeslut']);
+  });
+  it('pairs in order when the rows of numbers and wrapped titles slid apart, the titles told apart by their wording', () => {
+    const r = segmentText(`Ärendelista\n\n§ 31\n§ 32           Översyn av taxor för bygglov enligt\n§ 33           plan- och bygglagen\n               Skolskjutsar\n               Delegationsbeslut\n\f${ITEMS}`);
+    expect(r.agenda.map((a) => [a.number, a.title])).toEqual([['31', 'Översyn av taxor för bygglov enligt plan- och bygglagen'], ['32', 'Skolskjutsar'], ['33', 'Delegationsbeslut']]);
+    expect(r.items).toHaveLength(3);
+  });
 });
