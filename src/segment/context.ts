@@ -3,7 +3,7 @@ import type { Line } from '../document.js';
 import type { Warning } from '../schema/minutes.js';
 import { warning } from '../document.js';
 
-export type Zone = 'header' | 'attendees' | 'agenda' | 'heading' | 'signatures' | 'legend';
+export type Zone = 'header' | 'attendees' | 'agenda' | 'heading' | 'signatures' | 'legend' | 'appendix';
 
 export class SegmentContext {
   readonly lines: readonly Line[];

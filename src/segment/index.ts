@@ -2,6 +2,7 @@
 import type { Line } from '../document.js';
 import type { AgendaEntry, Attendee, Header, Item, Signature, Warning } from '../schema/minutes.js';
 import { findAgenda, findKindLegend } from './agenda.js';
+import { claimAppendices } from './appendix.js';
 import { findAttendanceList } from './attendance-list.js';
 import { assignRole, findAttendees } from './attendees.js';
 import { SegmentContext } from './context.js';
@@ -36,6 +37,7 @@ export function segment(lines: readonly Line[]): Segmented {
   const attendees = findAttendees(ctx, front);
   for (const a of findAttendanceList(ctx, front)) if (!attendees.some((x) => x.name === a.name)) attendees.push(a);
   const signatures = mergeSignatures([...early, ...findSignatureLines(ctx)]);
+  claimAppendices(ctx, firstParagraph);
   const frontEnd = () => {
     let last = 0;
     ctx.zone.forEach((z, i) => { if (z === 'attendees' || (z === 'agenda' && i < front)) last = i + 1; });
