@@ -8,6 +8,9 @@ import { splitSections } from './sections.js';
 import type { Heading } from './headings.js';
 import { isHyphenBreak, ref } from './text.js';
 
+/** "Styrelsen beslutade", "Mötet beslutar att": a sentence's opening that heads its clauses, not a printed heading. */
+const DECISION_CLAUSE = /\b(?:beslutar|beslutade|beslöt|besluta|föreslår|föreslås besluta)\b/i;
+
 /** Body text keeps paragraphs (blank line between) and joins lines the page width broke. */
 export function bodyText(lines: readonly Line[]): string {
   let out = '';
@@ -29,8 +32,11 @@ export function buildItems(ctx: SegmentContext, headings: readonly Heading[], le
     for (let i = h.last + 1; i < end; i++) if (ctx.isFree(i)) body.push(ctx.lines[i]!);
     return body;
   });
-  // Minutes that never head a decision (associations, notes) report each resolution in a sentence of its own.
-  const headed = bodies.some((b) => splitSections(b).some((s) => s.kind === 'decision' || s.kind === 'proposal'));
+  // Minutes that never head a decision (associations, notes) report each resolution in a sentence of its own. A clause
+  // that opens a list of att-clauses ("Styrelsen beslutade") is no heading the template prints: an item without one
+  // still reports its resolutions in sentences ("Dagordningen godkändes.").
+  const decisionSections = bodies.map((b) => splitSections(b).filter((s) => s.kind === 'decision' || s.kind === 'proposal'));
+  const headed = decisionSections.some((secs) => secs.some((s) => !s.heading || !DECISION_CLAUSE.test(s.heading.text)));
   return headings.map((h, k) => {
     const body = bodies[k]!;
     const heading = ctx.lines[h.index]!;
@@ -46,7 +52,7 @@ export function buildItems(ctx: SegmentContext, headings: readonly Heading[], le
       kind,
       caseNumber: h.caseNumber,
       body: bodyText(body),
-      decisions: headed ? readDecisions(body) : readResolutions(body),
+      decisions: headed || decisionSections[k]!.length ? readDecisions(body) : readResolutions(body),
       votes: readVotes(body),
       reservations: readReservations(body),
       source: ref(heading),

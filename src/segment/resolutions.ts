@@ -11,7 +11,7 @@ import { endsWithAbbreviation, isHyphenBreak, paragraphs, ref } from './text.js'
  */
 const RESOLVED = /\b(?:beslutar|beslutade|beslöt|beslöts|beslutades|beslutas|godkändes|godkänns|godkände|godkänner|valdes|omvaldes|nyvaldes|väljs|omväljs|utsågs|utses|fastställdes|fastställs|fastställde|fastställer|antogs|antog|antar|beviljades|beviljas|beviljade|beviljar|förklarades|bifölls|bifalls|biföll|bifaller|avslogs|avslås|avslog|avslår|bordlades|bordläggs|återremitterades|återremitteras|tillstyrktes|uppdrogs|uppdras|lades till handlingarna|läggs till handlingarna|läggs till protokollet|noterades till protokollet|noteras till protokollet)\b/iu;
 /** What only proposes, argues or reports: not a resolution even where such a verb stands in it. */
-const NOT_RESOLVED = /\b(?:föreslår|föreslog|föreslås|yrkar|yrkade|yrkande|informerade|informerar|föredrog|redovisade|berättade|diskuterade|om\s+\S+\s+(?:godkänns|beslutas))\b|\?$/iu;
+const NOT_RESOLVED = /\b(?:föreslår|föreslog|föreslås|yrkar|yrkade|yrkande|informerade|informerar|föredrog|redovisade|berättade|diskuterade|om\s+\S+\s+(?:godkänns|beslutas))\b|^(?:förslag|beslutsförslag|förslag till beslut)\s*:|\?$/iu;
 
 /** A sentence that reports what the meeting resolved. */
 export function isResolution(sentence: string): boolean {

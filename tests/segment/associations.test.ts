@@ -9,7 +9,7 @@ describe('resolutions told in sentences', () => {
       'Beslöts att köpa in nya bollar.', 'Styrelsen beslutade att höja avgiften.', 'Verksamhetsberättelsen lades till handlingarna.', 'Budgeten fastställdes.'])
       expect(isResolution(s), s).toBe(true);
     for (const s of ['Revisorn tillstyrker ansvarsfrihet.', 'Kassören redovisade resultatet.', 'Styrelsen föreslår att avgiften godkänns.', 'Ola undersöker saken till nästa möte.',
-      'Ordföranden öppnade mötet.'])
+      'Ordföranden öppnade mötet.', 'Förslag: att styrelsen fastställer budget 2022.'])
       expect(isResolution(s), s).toBe(false);
   });
   it('takes each such sentence as a decision where the minutes never head a decision', () => {
@@ -33,5 +33,19 @@ describe('member lists', () => {
   it('reads people after the last one with a parenthesis, and a parenthesis broken onto the next line', () => {
     const r = segmentText('Närvarande: Eva Berg (ordförande), Ola Lind (kassör), Per Ek\n(sekreterare), Lisa Holm, Kim Ahl\n\n1. Öppnande\nText.');
     expect(r.attendees.map((a) => [a.name, a.title ?? a.role])).toEqual([['Eva Berg', 'ordförande'], ['Ola Lind', 'kassör'], ['Per Ek', 'sekreterare'], ['Lisa Holm', null], ['Kim Ahl', null]]);
+  });
+});
+
+describe('resolutions in minutes whose decisions open with a clause', () => {
+  it('reads sentences in the items that have no "Styrelsen beslutade" clause', () => {
+    const r = segmentText('§ 1 Val av justerare\nTill att justera protokollet utsågs Omar Said.\n\n§ 2 Investering\nVD redogjorde för förslaget.\n\nStyrelsen beslutade\natt godkänna investeringen,\natt uppdra åt VD att teckna avtal.');
+    expect(r.items.map((i) => i.decisions.map((d) => d.text))).toEqual([
+      ['Till att justera protokollet utsågs Omar Said.'],
+      ['att godkänna investeringen,', 'att uppdra åt VD att teckna avtal.'],
+    ]);
+  });
+  it('leaves items without a decision heading alone where the template prints "Beslut"', () => {
+    const r = segmentText('§ 1 Information\nNämnden beslutade 2023 att utreda frågan. Förvaltningen informerar.\n\n§ 2 Taxa\n\nBeslut\nNämnden antar taxan.');
+    expect(r.items.map((i) => i.decisions.length)).toEqual([0, 1]);
   });
 });
