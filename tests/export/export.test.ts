@@ -69,7 +69,7 @@ describe('export --sqlite', () => {
   it('searches Swedish words with å/ä/ö kept distinct', () => {
     const hits = rows("SELECT count(*) AS n FROM items_fts WHERE items_fts MATCH 'budget*';");
     expect(Number(hits[0]!.n)).toBeGreaterThan(0);
-    const titles = rows("SELECT title FROM items_fts WHERE items_fts MATCH 'ändring*';").map((r) => String(r.title));
+    const titles = rows("SELECT title FROM items_fts WHERE items_fts MATCH 'title:ändring*';").map((r) => String(r.title));
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.every((t) => /ändring/i.test(t))).toBe(true);
   });
