@@ -72,6 +72,8 @@ export function isEntryText(raw: string): boolean {
   const after = text.trim().replace(/^[-–•·*]\s+/, '').slice(e.name.length).trim();
   if (after === '') return true;
   if (/^[(,;\t–-]/.test(after) || /^(?:ersätter|tjänstgör)/i.test(after)) return after.length < 250;
+  // "Emelie Andersson ärende 13", "Per Ek §§ 3-5", "Eva Berg punkt 4": the paragraphs a person was there for.
+  if (/^(?:ärende|ärendena|punkt|punkterna|§§?)\s*\d[\d\s,–-]*$/i.test(after)) return true;
   return false;
 }
 

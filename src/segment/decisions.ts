@@ -120,7 +120,7 @@ const NUMBER_WORDS: Record<string, number> = {
   tretton: 13, fjorton: 14, femton: 15, sexton: 16, sjutton: 17, arton: 18, nitton: 19, tjugo: 20,
 };
 /** Counts written as words before whoever cast them: "fyra ledamöter", "en ledamot", "två röster". */
-const COUNTED = /\b(en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo)(?=\s+(?:ledamot|ledamöter|ledamöterna|röst|röster|kommuner|kommun|medlemmar|medlem|ombud|ja|nej)\b)/giu;
+const COUNTED = /(?<!\p{L})(en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo)(?=\s+(?:ledamot|ledamöter|ledamöterna|röst|röster|kommuner|kommun|medlemmar|medlem|ombud|ja|nej)\b)/giu;
 const digitsForWords = (text: string) => text.replace(COUNTED, (w) => String(NUMBER_WORDS[w.toLowerCase()]));
 const ABSTAIN = /(\d+)\s*(?:som avstår|som avstod|avstår|avstod|nedlagda|ledamöter avstår|avstående|avstod från att rösta)|avstår\s*[:=]?\s*(\d+)|nedlagd[ae]?\s+röster?\s*[:=]?\s*(\d+)/i;
 

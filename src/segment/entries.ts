@@ -185,6 +185,9 @@ function classifyPart(part: string, f: EntryFields, notes: string[]): void {
   notes.push(part);
 }
 
+/** The paragraphs a person was there for ("ärende 1-20", "§§ 3, 5"), then a space and the next person's name. */
+const NOTE_THEN_NAME = new RegExp(String.raw`(?<=(?<!\p{L})(?:ärende|ärendena|punkt|punkterna)\s*\d[\d\s,–-]*\d|§§?\s*\d[\d\s,–-]*\d|(?<!\p{L})(?:ärende|punkt|§)\s*\d)\s+(?=${NAME}(?:\s|$))`, 'u');
+
 /** Between the people of a list in running text: a comma, "och" or "samt". */
 const LIST_SEPARATOR = /,\s*|\s+(?:och|samt)\s+(?=\p{L})/u;
 
@@ -200,6 +203,10 @@ export function splitEntries(text: string): string[] {
   // "… den senare såsom sekreterare. Valter Grip, ekonomichef, närvarade under § 47.": each sentence its own list.
   const sentences = splitSentences(t);
   if (sentences.length > 1) return sentences.flatMap(splitEntries);
+  // "Fanny Nilsson (EY) ärende 1-20 Christina Hermansson ärende 13, 15": two columns run into one line, the first
+  // person's paragraphs followed by the next person's name.
+  const afterNote = t.split(NOTE_THEN_NAME);
+  if (afterNote.length > 1 && afterNote.every((p) => parseEntry(p) !== null)) return afterNote.flatMap(splitEntries);
   const starts = [...t.matchAll(NAME_BEFORE_PAREN)].map((m) => m.index! + (m[0].length - m[0].trimStart().length))
     .filter((i) => depthAt(t, i) === 0 && !/(?:ersätter|för|istället för)\s*$/iu.test(t.slice(0, i))
       // "… ersätter Eva Lund (MP), §§ 1-6, Bo Ek (MP), §§ 7-11": a second member replaced, for other paragraphs.

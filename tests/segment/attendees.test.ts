@@ -218,3 +218,12 @@ describe('tables and labels of real lists', () => {
     expect(r.warnings.filter((w) => w.code === 'attendee-unparsed')).toEqual([]);
   });
 });
+
+describe('people with the paragraphs they were there for', () => {
+  it('reads "Name ärende 13" as an entry and splits two columns run into one line after such a note', () => {
+    const r = segmentText('Övriga närvarande\nFanny Nilsson (EY) ärende 1-20 Christina Hermansson ärende 13, 15\nEmelie Andersson ärende 13\nMikaela Gretzer (EY) ärende 15-19\n\n§ 1 Öppnande\nMötet öppnas.');
+    expect(r.attendees.map((a) => [a.name, a.organization ?? a.party, a.note])).toEqual([
+      ['Fanny Nilsson', 'EY', 'ärende 1-20'], ['Christina Hermansson', null, 'ärende 13, 15'], ['Emelie Andersson', null, 'ärende 13'], ['Mikaela Gretzer', 'EY', 'ärende 15-19'],
+    ]);
+  });
+});

@@ -103,6 +103,7 @@ describe('votes and reservations', () => {
   it('reads a vote told as "7 kommuner röstade ja och 2 röstade nej"', () => {
     expect(readVotes(linesOf('Efter diskussion begärdes votering. Ja-röster\nför bifall till motionen: 10. Nej-röster: 6.')).map((v) => [v.yes, v.no])).toEqual([[10, 6]]);
     expect(readVotes(linesOf('Fyra ledamöter röstade för ordförandens yrkande och en ledamot för Peter Lindfors yrkande.')).map((v) => [v.yes, v.no])).toEqual([[4, 1]]);
+    expect(readVotes(linesOf('Åtta röster avgavs för förslaget och två röster för återremiss.')).map((v) => [v.yes, v.no])).toEqual([[8, 2]]);
     expect(readVotes(linesOf('Sex röster avgavs för förslaget och tre röster för återremiss.')).map((v) => [v.yes, v.no])).toEqual([[6, 3]]);
     expect(readVotes(linesOf('Ja, det beslutades att 3 ärenden bordläggs. Nej till nya lokaler 2025.'))).toEqual([]);
     expect(readVotes(linesOf('Vid omröstning röstade 7 kommuner ja och 2 nej.\n\n7 kommuner röstade ja och 2 röstade nej.')).map((v) => [v.yes, v.no])).toEqual([[7, 2]]);
