@@ -64,6 +64,8 @@ export interface Line {
   wrapped: boolean;
   /** The line was read by OCR, so OCR's typical confusions (§ read as 8 or $) are worth considering. */
   ocr: boolean;
+  /** OCR's mean word confidence for the raw line (0–100), null where no OCR read it: a low one is a garbled line. */
+  confidence: number | null;
   /** The raw line's box on its page (see RawLine.box), carried so that `source` can point at it; null for plain text. */
   box: Box | null;
 }

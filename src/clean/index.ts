@@ -44,6 +44,7 @@ export function cleanPages(pages: readonly RawPage[]): Line[] {
           gapBefore: gap || (i === 0 && raw.gapBefore === true) || i > 0,
           wrapped: i === segments.length - 1 && raw.wrapped === true,
           ocr,
+          confidence: raw.confidence ?? null,
           box: raw.box ?? null,
         });
         gap = false;

@@ -5,7 +5,9 @@ import type { SegmentContext } from './context.js';
 import { findDates } from './dates.js';
 import { parseOcrParagraphHeading, parseParagraphHeading, titleParts, type ParsedHeading } from './item-heading.js';
 import { AGENDA_LABELS, SECTION_LABELS, groupLabel, isBodySectionLabel, isDecisionHeading, isItemCue, roleHeading } from './vocabulary.js';
-import { endsUnfinished, endsWithAbbreviation, isTitleLike, keySet, labelKey } from './text.js';
+import type { AgendaEntry } from '../schema/minutes.js';
+import { headingsAtCaseNumbers } from './anchored-headings.js';
+import { endsUnfinished, endsWithAbbreviation, isGarbled, isTitleLike, keySet, labelKey } from './text.js';
 
 export interface Heading {
   /** Index of the heading's first line in the context. */
@@ -79,7 +81,7 @@ function extendTitle(ctx: SegmentContext, index: number, parts: { title: string;
     const next = ctx.lines[j];
     if (!next || !ctx.isFree(j) || next.page !== here.page || (next.gapBefore && !here.wrapped)) break;
     const t = next.text.trim();
-    if (stopsTitle(t) || (/[.!?:]$/.test(title) && !endsWithAbbreviation(title))) break;
+    if (stopsTitle(t) || isGarbled(next) || (/[.!?:]$/.test(title) && !endsWithAbbreviation(title))) break;
     const full = here.wrapped || lineEnd(here) >= measure * 0.7;
     // The block the title is in ends after this line: a gap, a section heading, or the page's end follows.
     const after = ctx.lines[j + 1];
@@ -324,8 +326,9 @@ function clauseEndsAt(ctx: SegmentContext, i: number): boolean {
   return false;
 }
 
-export function findHeadings(ctx: SegmentContext, frontEnd: () => number): Heading[] {
-  const byParagraph = paragraphHeadings(ctx);
+export function findHeadings(ctx: SegmentContext, frontEnd: () => number, agenda: readonly AgendaEntry[] = []): Heading[] {
+  const sure = paragraphHeadings(ctx);
+  const byParagraph = [...sure, ...headingsAtCaseNumbers(ctx, agenda, sure)].sort((a, b) => a.index - b.index);
   if (byParagraph.length >= 1) return byParagraph;
   const numbered = numberedHeadings(ctx);
   const taken = new Set(numbered.flatMap((h) => range(h.index, h.last)));

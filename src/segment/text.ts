@@ -81,6 +81,11 @@ export function isTitleLike(text: string): boolean {
 }
 
 /** "m.m.", "m.fl.", "etc.", "kap." end titles without ending a sentence. */
+/** A line OCR read with a mean word confidence under 30 is mostly noise (a stamp, a signature, a scratch): no title text. */
+export function isGarbled(l: Pick<Line, 'confidence'>): boolean {
+  return l.confidence !== null && l.confidence < 30;
+}
+
 /** A title never ends in a preposition or conjunction: "… nämndeman i Lunds tingsrätt för" goes on. */
 export function endsUnfinished(title: string): boolean {
   return /\s(?:för|av|och|i|om|till|med|på|från|inom|samt|gällande|avseende|angående|vid|mot|under|efter|enligt|eller|de|den|det|en|ett)$/i.test(title);
