@@ -24,6 +24,7 @@ export function markFurniture(lines: Line[]): Line[] {
   markSignatureBoxes(lines);
   markRunningHeaders(lines);
   markContinuedHeadings(lines);
+  markSigningFooters(lines);
   removeSideBoxes(lines);
   return lines;
 }
@@ -141,6 +142,18 @@ function markContinuedHeadings(lines: Line[]): void {
     const heading = /^(?:\p{Lu}[\p{L}-]{0,11}\s+)?§\s*(\d+\s*[a-z]?)\b/u.exec(t);
     if (heading) opened.add(heading[1]!.replace(/\s+/g, ''));
   }
+}
+
+/** The footer an e-signing service stamps on every page: "Det här dokumentet är digitalt signerat" over its ids. */
+const SIGNING_FOOTER = /^\W{0,3}(?:det här|detta) dokument(?:et)? är (?:digitalt|elektroniskt) (?:signerat|undertecknat)\W{0,3}$/i;
+const TRANSACTION_ID = /^\W{0,3}transaktionsidentitet\s*:/i;
+
+function markSigningFooters(lines: Line[]): void {
+  lines.forEach((l, i) => {
+    if (l.furniture || !SIGNING_FOOTER.test(l.text.trim())) return;
+    l.furniture = 'running-header';
+    for (let k = i + 1; k < lines.length && k <= i + 4 && lines[k]!.page === l.page && TRANSACTION_ID.test(lines[k]!.text.trim()); k++) lines[k]!.furniture = 'running-header';
+  });
 }
 
 /** How far from a page's top or bottom a box printed beside the content stands. */

@@ -57,3 +57,14 @@ describe('continued headings', () => {
     expect(furniture('§ 3 Öppnande\nText.\n§ 4 Fortsatt arbete med budgeten\nText.')).toEqual([]);
   });
 });
+
+describe('e-signing footers', () => {
+  it('marks "Det här dokumentet är digitalt signerat" and the transaction ids under it', () => {
+    expect(furniture('§ 1 Öppnande\nText.\nDet här dokumentet är digitalt signerat\nTransaktionsidentitet: DB4261417A\nTransaktionsidentitet: 692FB8F3F9')).toEqual([
+      'running-header: Det här dokumentet är digitalt signerat', 'running-header: Transaktionsidentitet: DB4261417A', 'running-header: Transaktionsidentitet: 692FB8F3F9',
+    ]);
+  });
+  it('keeps a transaction id in a signing record', () => {
+    expect(furniture('Undertecknat av följande personer\nLISA ANDERSSON\nTransaktionsidentitet: DB4261417A')).toEqual([]);
+  });
+});
