@@ -5,7 +5,8 @@ import type { SegmentContext } from './context.js';
 import { AGENDA_LABELS, SECTION_LABELS, groupLabel } from './vocabulary.js';
 import { findDates } from './dates.js';
 import { findParagraphIndex } from './index-list.js';
-import { labelKey, ref } from './text.js';
+import { caseNumberOf } from './case-number.js';
+import { endsUnfinished, isGarbled, labelKey, ref } from './text.js';
 
 /** "§784 Mötets öppnande ..... 4", "3. Budget\t12", "Tid och plats.....1" */
 const TOC_LINE = /^(.*?\S)(?:\s*\.{2,}\s*|\s*…+\s*|\t+\s*|\s+|(?<=\p{L}))(\d{1,3})$/u;
@@ -15,8 +16,11 @@ const KIND_SUFFIX = /\s*\(([A-ZÅÄÖ1l|])\)\s*$/;
 
 export interface ParsedEntry { number: string | null; title: string; page: number | null; kind: string | null }
 
+/** OCR reads "§ 180" as "S 180": before a case number ("S 180 Dnr KS-2026-00174") it can be nothing else. */
+const OCR_SIGN_BEFORE_CASE = /^S\s?(?=\d{1,4}\s+(?:Dnr|DNR|Diarienr)\b)/;
+
 export function parseAgendaLine(text: string, withPage: boolean): ParsedEntry | null {
-  let t = text.trim().replace(/^[-–•·*]\s+/, '');
+  let t = text.trim().replace(/^[-–•·*]\s+/, '').replace(OCR_SIGN_BEFORE_CASE, '§');
   let page: number | null = null;
   if (withPage) {
     const m = TOC_LINE.exec(t);
@@ -72,7 +76,11 @@ function agendaUnderHeading(ctx: SegmentContext): AgendaEntry[] | null {
     if (ctx.zone[j] !== null) break;
     const t = l.text.trim();
     if (SECTION_LABELS.has(labelKey(t)) || groupLabel(t)) break;
+    // A list that is no contents list ends with its page, even where OCR left the next page's header unmarked.
+    const previous = rows[rows.length - 1];
+    if (previous !== undefined && ctx.lines[previous]!.page !== l.page && !PAGE_AT_END.test(t)) break;
     if (isDayLine(t)) { days.push(j); continue; }
+    if (isGarbled(l)) continue;
     if (t.length > 160 || (/[.!?]$/.test(t) && !/\b(?:m\.fl|m\.m|etc)\.\)?$/.test(t))) break;
     if (!parseAgendaLine(t, false)) break;
     rows.push(j);
@@ -92,6 +100,17 @@ function agendaUnderHeading(ctx: SegmentContext): AgendaEntry[] | null {
     const withPage = toc && TOC_LINE.test(text);
     const e = parseAgendaLine(text, withPage) ?? parseAgendaLine(text, false);
     if (!e) break;
+    // "§179 Dnr KS-2025-00970" over "Markanvisningstävling för Aranäs etapp 4": the title is the row below.
+    if (e.number && caseNumberOf(e.title) && last + 1 < rows.length) {
+      const below = parseAgendaLine(ctx.lines[rows[last + 1]!]!.text, false);
+      if (below && !below.number) {
+        e.title = below.title;
+        last++;
+        while (last + 1 < rows.length && (ctx.lines[rows[last]!]!.wrapped || endsUnfinished(e.title)) && !parseAgendaLine(ctx.lines[rows[last + 1]!]!.text, false)?.number) {
+          e.title += ' ' + ctx.lines[rows[++last]!]!.text.trim();
+        }
+      }
+    }
     if (firstTitle !== null && e.title === firstTitle) break; // the notes restate the first entry: the agenda is over
     firstTitle ??= e.title;
     entries.push({ number: e.number, title: e.title, page: e.page, source: ref(ctx.lines[j]!) });

@@ -43,7 +43,7 @@ export function segment(lines: readonly Line[]): Segmented {
     ctx.zone.forEach((z, i) => { if (z === 'attendees' || (z === 'agenda' && i < front)) last = i + 1; });
     return last;
   };
-  const headings = findHeadings(ctx, frontEnd);
+  const headings = findHeadings(ctx, frontEnd, agenda);
   for (const h of headings) for (let i = h.index; i <= h.last; i++) ctx.claim(i, 'heading', `items.heading-${h.scheme}`);
   const items = buildItems(ctx, headings, legend);
   for (const s of signatures) if (s.role) assignRole(attendees, s.name, s.role);
