@@ -3,7 +3,7 @@ import { setCells, type Line } from '../document.js';
 import type { Attendee, AttendeeGroup } from '../schema/minutes.js';
 import { secondColumn, splitColumns } from './columns.js';
 import { SegmentContext } from './context.js';
-import { joinCells, parseEntry, splitEntries, type EntryFields } from './entries.js';
+import { entryText, joinCells, parseEntry, splitEntries, type EntryFields } from './entries.js';
 import { columnFields, readTable } from './attendee-table.js';
 import { LABEL_FIRST_WORDS, SECTION_LABELS, groupLabel, roleHeading, type GroupLabel } from './vocabulary.js';
 import { labelKey, ref } from './text.js';
@@ -69,7 +69,7 @@ export function isEntryText(raw: string): boolean {
   if (parts.length > 1) return parts.every((p) => parseEntry(p) !== null);
   const e = parseEntry(text);
   if (!e) return false;
-  const after = text.trim().replace(/^[-–•·*]\s+/, '').slice(e.name.length).trim();
+  const after = entryText(text).slice(e.name.length).trim();
   if (after === '') return true;
   if (/^[(,;\t–-]/.test(after) || /^(?:ersätter|tjänstgör)/i.test(after)) return after.length < 250;
   // "Emelie Andersson ärende 13", "Per Ek §§ 3-5", "Eva Berg punkt 4": the paragraphs a person was there for.

@@ -35,9 +35,30 @@ export function isTitle(s: string): boolean {
 const NOTE_WORD = /(?:^|\s)§|\b(?:kl\.?|klockan|dag|del av|fr\.?o\.?m|t\.?o\.?m|från|till|ej|deltar|deltog|via|digitalt|på distans|närvarande|lämnade|anslöt|under|punkt|ärende)\b/iu;
 const REPLACES = /^(?:ersätter|ersättare för|tjänstgör för|tjänstgörande för|(?:tjänstgörande\s+)?i stället för|(?:tjänstgörande\s+)?istället för|för)\s+(.+)$/iu;
 
+/**
+ * A list mark before an entry ("- ", "• "), or the specks OCR reads in the margin before it ('. Emanuel Forsell',
+ * '"Fredrik Kollberg'): neither is part of the name.
+ */
+export function withoutLeadMarks(text: string): string {
+  return text.trim().replace(/^[-–•·*]\s+/, '').replace(/^(?:[.,:;"”“'’«»|]\s*){1,3}(?=\p{Lu})/u, '');
+}
+
+/**
+ * A colon OCR put inside a name ("Stefan: Jägnert (SD)", "Patrik Jervne Henestam: (V)"): a label's colon follows a
+ * label word, which never reaches here, so after a name word it is a speck.
+ */
+function withoutSpecks(text: string): string {
+  return text.replace(/^(\p{Lu}[\p{Ll}-]+(?:\s+\p{Lu}[\p{Ll}-]+){0,2}):(?=\s+(?:\p{Lu}|\())/u, '$1');
+}
+
+/** An entry's text without list marks and OCR specks: what its name and details are read from. */
+export function entryText(text: string): string {
+  return withoutSpecks(withoutLeadMarks(text));
+}
+
 /** Reads one entry; null when the text does not start with a personal name. */
 export function parseEntry(text: string): EntryFields | null {
-  let t = joinCells(text).trim().replace(/^[-–•·*]\s+/, '').replace(/[;.]$/, '').trim();
+  let t = entryText(joinCells(text)).replace(/[;.]$/, '').trim();
   const prefix = LEAD.exec(t);
   if (prefix) t = t.slice(prefix[0].length);
   const nameMatch = new RegExp(`^(${NAME}|[A-ZÅÄÖÉ]{2,}(?:[ -][A-ZÅÄÖÉ]{2,}){1,3})(?=$|[\\s,;(\\t])`, 'u').exec(t);
@@ -135,6 +156,8 @@ function leadWords(words: string, f: EntryFields): void {
 
 function classifyParen(inner: string, f: EntryFields, notes: string[]): void {
   if (!inner) return;
+  // "(MP.)": a party with a speck after it.
+  if (!f.party && /^\p{Lu}{1,4}\.$/u.test(inner) && isParty(inner.slice(0, -1))) { f.party = inner.slice(0, -1); return; }
   if (!f.party && isParty(inner)) { f.party = inner; return; }
   const role = roleWord(inner);
   if (role && !f.role) { f.role = role; return; }
@@ -199,7 +222,7 @@ const NAME_BEFORE_PAREN = new RegExp(`(?:^|(?<=[)\\s,;]))(${NAME})\\s*\\(`, 'gu'
  * "Name, Org Name, Org" — the last two capitalised words before a comma are the next name.
  */
 export function splitEntries(text: string): string[] {
-  const t = text.trim();
+  const t = withoutLeadMarks(text);
   // "… den senare såsom sekreterare. Valter Grip, ekonomichef, närvarade under § 47.": each sentence its own list.
   const sentences = splitSentences(t);
   if (sentences.length > 1) return sentences.flatMap(splitEntries);
@@ -270,7 +293,7 @@ function splitSentences(t: string): string[] {
     depth = depthAt(t.slice(scanned, m.index), m.index - scanned, depth);
     scanned = m.index;
     const word = (/(\S{1,20})$/.exec(t.slice(Math.max(from, m.index - 20), m.index))?.[1] ?? '').replace(/^[(\[]+/, '');
-    if (depth > 0 || /^(?:\p{L}|\p{L}\.\p{L}|ordf|sekr|v|resp|kr|nr|tf|tel|ca|jfr|m\.?fl|bl\.a|t\.ex|d\.v\.s|fr\.o\.m|t\.o\.m)$/iu.test(word)) continue;
+    if (depth > 0 || !/\p{L}/u.test(t.slice(from, m.index)) || /^(?:\p{L}|\p{L}\.\p{L}|ordf|sekr|v|resp|kr|nr|tf|tel|ca|jfr|m\.?fl|bl\.a|t\.ex|d\.v\.s|fr\.o\.m|t\.o\.m)$/iu.test(word)) continue;
     out.push(t.slice(from, m.index + 1).trim());
     from = m.index + m[0].length;
   }

@@ -227,3 +227,12 @@ describe('people with the paragraphs they were there for', () => {
     ]);
   });
 });
+
+describe('OCR specks around names', () => {
+  it('reads names with a speck before them, a colon inside them and a dot after the party', () => {
+    const r = segmentText('Beslutande\nMagdalena Sundqvist (S), 2:e vice\nordförande\n. Emanuel Forsell (M)\nStefan: Jägnert (SD)\n. "Fredrik Kollberg (KD)\nPatrik Jervne Henestam: (V)\nMaria Losman (MP.)\n\n§ 1 Öppnande\nMötet öppnas.');
+    expect(r.attendees.map((a) => [a.name, a.party])).toEqual([
+      ['Magdalena Sundqvist', 'S'], ['Emanuel Forsell', 'M'], ['Stefan Jägnert', 'SD'], ['Fredrik Kollberg', 'KD'], ['Patrik Jervne Henestam', 'V'], ['Maria Losman', 'MP'],
+    ]);
+  });
+});
