@@ -6,7 +6,7 @@ import { AGENDA_LABELS, SECTION_LABELS, groupLabel } from './vocabulary.js';
 import { findDates } from './dates.js';
 import { findParagraphIndex } from './index-list.js';
 import { caseNumberOf } from './case-number.js';
-import { endsUnfinished, isGarbled, labelKey, ref } from './text.js';
+import { endsUnfinished, isGarbled, labelKey, ref, withoutOcrLeaders } from './text.js';
 
 /** "§784 Mötets öppnande ..... 4", "3. Budget\t12", "Tid och plats.....1" */
 const TOC_LINE = /^(.*?\S)(?:\s*\.{2,}\s*|\s*…+\s*|\t+\s*|\s+|(?<=\p{L}))(\d{1,3})$/u;
@@ -20,7 +20,7 @@ export interface ParsedEntry { number: string | null; title: string; page: numbe
 const OCR_SIGN_BEFORE_CASE = /^S\s?(?=\d{1,4}\s+(?:Dnr|DNR|Diarienr)\b)/;
 
 export function parseAgendaLine(text: string, withPage: boolean): ParsedEntry | null {
-  let t = text.trim().replace(/^[-–•·*]\s+/, '').replace(OCR_SIGN_BEFORE_CASE, '§');
+  let t = withoutOcrLeaders(text.trim().replace(/^[-–•·*]\s+/, '').replace(OCR_SIGN_BEFORE_CASE, '§'));
   let page: number | null = null;
   if (withPage) {
     const m = TOC_LINE.exec(t);

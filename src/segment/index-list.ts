@@ -4,7 +4,7 @@ import { caseNumberOf } from './case-number.js';
 import type { SegmentContext } from './context.js';
 import { parseOcrParagraphHeading, parseParagraphHeading, titleParts } from './item-heading.js';
 import { AGENDA_LABELS } from './vocabulary.js';
-import { endsUnfinished, labelKey, ref } from './text.js';
+import { endsUnfinished, labelKey, ref, withoutOcrLeaders } from './text.js';
 
 interface Candidate { index: number; paragraph: number; key: string }
 
@@ -92,7 +92,7 @@ function wordingBlocks(titles: ReadonlyArray<{ index: number; text: string; afte
 
 /** Title text of an index line or continuation line: no case number, dot leaders or page number. */
 function titleText(text: string): string {
-  return titleParts(text.replace(/\s*(?:\.{2,}|…+)\s*\d{1,3}$/, '').replace(/\t\d{1,3}$/, '')).title.replace(/\s*(?:\.{2,}|…+)$/, '');
+  return titleParts(withoutOcrLeaders(text).replace(/\s*(?:\.{2,}|…+)\s*\d{1,3}$/, '').replace(/\t\d{1,3}$/, '')).title.replace(/\s*(?:\.{2,}|…+)$/, '');
 }
 
 function readEntries(ctx: SegmentContext, listed: readonly Candidate[], end: number): AgendaEntry[] {

@@ -81,6 +81,17 @@ export function isTitleLike(text: string): boolean {
 }
 
 /** "m.m.", "m.fl.", "etc.", "kap." end titles without ending a sentence. */
+/**
+ * Dot leaders as OCR reads them: "Tilldelningsbeslut .........+sssssssss00sssssnnnnnen 3". A run of ten or more
+ * dots, specks and the letters OCR makes of dots (s, n, e, o, 0), starting with dots, before the page number.
+ */
+const OCR_LEADERS = /\s*[.…·][.…·+sneo0,:;'"’`\s]{9,}(?=\s*\d{0,3}$)/u;
+
+/** Dot leaders OCR read as letters become plain dot leaders again, which contents lines are read with. */
+export function withoutOcrLeaders(text: string): string {
+  return text.replace(OCR_LEADERS, (run) => (/[+sneo0]/.test(run) ? ' ....... ' : run));
+}
+
 /** A line OCR read with a mean word confidence under 30 is mostly noise (a stamp, a signature, a scratch): no title text. */
 export function isGarbled(l: Pick<Line, 'confidence'>): boolean {
   return l.confidence !== null && l.confidence < 30;

@@ -28,3 +28,14 @@ describe('an index of the items before the items', () => {
     expect(r.items).toHaveLength(3);
   });
 });
+
+describe('dot leaders as OCR reads them', () => {
+  it('are no part of the title', async () => {
+    const { withoutOcrLeaders } = await import('../../src/segment/text.js');
+    expect(withoutOcrLeaders('Tilldelningsbeslut .........+ssssssssssssssssssssssss00sssssesnnnensnnnen 3')).toBe('Tilldelningsbeslut ....... 3');
+    expect(withoutOcrLeaders('Val av revisorer för 2025 3')).toBe('Val av revisorer för 2025 3');
+    expect(withoutOcrLeaders('Mötets öppnande ....................... 4')).toBe('Mötets öppnande ....................... 4');
+    const r = segmentText('Innehåll\n§14\nTilldelningsbeslut .........+ssssssssssssss00sssssesnnnensnnnen 3\n\f§14\nTilldelningsbeslut\n\nBeslut\nKommunrevisionen antar anbudet.');
+    expect(r.agenda.map((a) => [a.number, a.title, a.page])).toEqual([['14', 'Tilldelningsbeslut', 3]]);
+  });
+});
