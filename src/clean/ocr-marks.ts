@@ -13,8 +13,14 @@ export function restoreOcrEmphasis(text: string): string {
     .replace(GLUED_EMPHASIS, '**')
     .replace(EDGE_EMPHASIS, (_m, pre?: string) => (pre !== undefined ? `${pre}**` : '**'))
     // "Gull-Britt.Eide": a speck read as a full stop between the parts of a name
-    .replace(/\b(\p{Lu}[\p{Ll}-]+)\.(\p{Lu}\p{Ll})/gu, '$1 $2');
+    .replace(/\b(\p{Lu}[\p{Ll}-]+)\.(\p{Lu}\p{Ll})/gu, '$1 $2')
+    // "Ledamöter = ”", "Berit Bergström (M)  »": a lone mark between spaces is a speck, not a word
+    .replace(LONE_MARK, '')
+    .replace(/ +(?=\t|$)/g, '');
 }
+
+/** One or two marks standing alone in a field (quotes, "=", "»", "|"): no word has them alone. */
+const LONE_MARK = /(?<=^|[ \t])[=”“"'’»«|~^]{1,2}(?=[ \t]|$)[ ]?/g;
 
 /**
  * Dust on a scan is read as stray cells at a line's ends: "Å\tElisabeth Linderöth", "Ale\tUj\tE 2". Short cells

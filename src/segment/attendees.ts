@@ -5,13 +5,21 @@ import { secondColumn, splitColumns } from './columns.js';
 import { SegmentContext } from './context.js';
 import { entryText, joinCells, parseEntry, splitEntries, type EntryFields } from './entries.js';
 import { columnFields, readTable } from './attendee-table.js';
-import { LABEL_FIRST_WORDS, SECTION_LABELS, groupLabel, roleHeading, type GroupLabel } from './vocabulary.js';
+import { LABEL_FIRST_WORDS, SECTION_LABELS, groupLabel, roleHeading, roleWord, type GroupLabel } from './vocabulary.js';
 import { labelKey, ref } from './text.js';
 
 interface HeadingParts { labels: GroupLabel[]; role: string | null; rest: string }
 
 /** "Beslutande", "Närvarande:", "Tjänstepersoner\tName …", "Beslutande\tErsättare" (two columns). */
 export function readGroupHeading(text: string): HeadingParts | null {
+  const read = readHeadingText(text);
+  if (read) return read;
+  // "3 Beslutande	Ledamöter": a speck OCR read before a label (one digit or letter alone) is no part of it.
+  const speck = /^[\p{L}\d]\s+(?=\p{Lu}\p{Ll}{3})/u.exec(text.trim());
+  return speck ? readHeadingText(text.trim().slice(speck[0].length)) : null;
+}
+
+function readHeadingText(text: string): HeadingParts | null {
   // Labels are capitalised: "ordförande" alone on a line ends a role wrapped from the line above.
   if (/^\p{Ll}/u.test(text.trim()) && !/:/.test(text)) return null;
   // "Närvarolista vid sammanträde med kommunfullmäktige 2022-01-27": a list of those present follows.
@@ -29,6 +37,10 @@ export function readGroupHeading(text: string): HeadingParts | null {
   // "Ordförande\t.........." is a line to sign on, not a list of people.
   if (/^[._…\s-]{4,}$/.test(rest)) return null;
   const g = groupLabel(head) ?? combinedLabel(head);
+  // "Beslutande | Ledamöter | Lisa Andersson (M), Ordförande": a sub-heading in the next cell names the group.
+  const cells = rest.split('\t');
+  const sub = g && cells.length > 1 ? groupLabel(cells[0]!) : null;
+  if (sub) return { labels: [sub], role: null, rest: cells.slice(1).join('\t').trim() };
   if (g) return { labels: [g], role: null, rest };
   const role = roleHeading(head);
   if (role) return { labels: [], role, rest };
@@ -157,7 +169,9 @@ export function findAttendees(ctx: SegmentContext, end: number, start = 0, depth
       const l = ctx.lines[j]!;
       if (l.furniture) continue;
       if (ctx.zone[j] !== null) break;
-      if (open && logical.length && !stopsBlock(ctx, l)) {
+      // "Lisa Andersson (M)," over "Ordförande": a role after a comma ends the entry above, though it reads as a label.
+      const roleAfterComma = /,$/.test(logical[logical.length - 1]?.text.trim() ?? '') && roleWord(l.text) !== null;
+      if (open && logical.length && (!stopsBlock(ctx, l) || roleAfterComma)) {
         const before = logical[logical.length - 1]!;
         // "§§ 25-" / "26": a range broken at its dash joins without a space.
         before.text += (/\d[-–]$/.test(before.text) && /^\d/.test(l.text.trim()) ? '' : ' ') + l.text.trim();

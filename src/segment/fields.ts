@@ -3,7 +3,7 @@
 import type { Line } from '../document.js';
 import type { SegmentContext } from './context.js';
 import { findDates, findTimes } from './dates.js';
-import { fieldLabel, type FieldKey } from './vocabulary.js';
+import { fieldLabel, groupLabel, type FieldKey } from './vocabulary.js';
 import { isPageNumber } from '../clean/furniture.js';
 
 export interface Field {
@@ -101,6 +101,7 @@ export function readFields(ctx: SegmentContext, end: number): Field[] {
     }
     const row = l.cells.filter((c) => !isPageNumber(c.text));
     const cells = row.map((c) => c.text);
+    const groupRow = ctx.zone[i] === 'attendees' || cells.length > 0 && groupLabel(cells[0]!.replace(/^[\p{L}\d]\s+(?=\p{Lu})/u, '')) !== null;
     for (let k = 0; k < cells.length; k++) {
       if (used.has(`${i}:${k}`)) continue;
       const found = labelAt(cells[k]!);
@@ -130,7 +131,9 @@ export function readFields(ctx: SegmentContext, end: number): Field[] {
         }
         continue;
       }
-      // A value without a label of its own goes to a label waiting for one.
+      // A value without a label of its own goes to a label waiting for one; a row under a group label ("3 Beslutande",
+      // a speck before it on a scan) holds people, no values.
+      if (groupRow) continue;
       const waiting = takerOf(pending, cells[k]!, row[k]!.x, i);
       if (waiting >= 0) {
         const p = pending.splice(waiting, 1)[0]!;

@@ -6,6 +6,9 @@ describe('Markdown marks as OCR reads them', () => {
   it('turns quote pairs glued between fields back into field separators', () => {
     expect(restoreOcrEmphasis('Hälsingerådet"”"SAMMANTRÄDESPROTOKOLL””Styrelsen ek för')).toBe('Hälsingerådet**SAMMANTRÄDESPROTOKOLL**Styrelsen ek för');
     expect(restoreOcrEmphasis('Han sa "hej" till mig')).toBe('Han sa "hej" till mig');
+    // A lone mark between spaces is a speck.
+    expect(restoreOcrEmphasis('Beslutande\tLedamöter = ”\tLisa Andersson (M),')).toBe('Beslutande\tLedamöter\tLisa Andersson (M),');
+    expect(restoreOcrEmphasis('Berit Bergström (M)\t»\tPatrik Johansson')).toBe('Berit Bergström (M)\t\tPatrik Johansson');
   });
   it('reads heading marks read as letters, and a stray quote closing a heading', () => {
     expect(restoreOcrHeading('HH NÄRVARANDE')).toEqual({ text: 'NÄRVARANDE', heading: 2 });

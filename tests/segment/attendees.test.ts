@@ -236,3 +236,13 @@ describe('OCR specks around names', () => {
     ]);
   });
 });
+
+describe('a scanned attendee block', () => {
+  it('reads a label after a speck, its sub-heading in the next cell, and a role wrapped after a comma; no header field takes its people', () => {
+    const r = segmentText('Plats och tid för Kungsbackarummet, Storgatan 37 Klockan 08:30--\nsammanträde\n3 Beslutande\tLedamöter\tLisa Andersson (M),\nOrdförande\nFredrik Hansson (C)\nEmanuel Forsell (M)\n\n§ 1 Öppnande\nMötet öppnas.');
+    expect(r.attendees.map((a) => [a.name, a.group, a.role])).toEqual([
+      ['Lisa Andersson', 'beslutande', 'ordförande'], ['Fredrik Hansson', 'beslutande', null], ['Emanuel Forsell', 'beslutande', null],
+    ]);
+    expect(r.document.location).toBe('Kungsbackarummet, Storgatan 37');
+  });
+});
