@@ -3,10 +3,12 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ConvertOptions } from '../convert.js';
 import { parsePageSelection, type PageSelection } from '../input/pages.js';
 import type { OcrMode } from '../ocr/documents.js';
+import { OCR_ENGINES, type OcrEngineChoice } from '../ocr/engine.js';
 import { parseLang } from '../ocr/lang.js';
 
 export interface ConversionCliOptions {
   ocr?: OcrMode;
+  ocrEngine?: OcrEngineChoice;
   lang?: string;
   pageTimeout?: number;
   repair: boolean;
@@ -42,6 +44,7 @@ export function positiveInt(value: string): number {
 export function addConversionOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--ocr <mode>', 'when to read pages by OCR: auto (pages without a usable text layer, and images), always, never').choices(['auto', 'always', 'never']).default('auto'))
+    .addOption(new Option('--ocr-engine <engine>', 'OCR engine: auto (native tesseract when installed with the language, else the built-in tesseract.js), native, wasm').choices([...OCR_ENGINES]).default('auto'))
     .option('--lang <codes>', 'OCR language: swe, eng or swe+eng (protokoll --list-langs lists them)', langOption, 'swe')
     .option('--page-timeout <seconds>', 'give up OCR of one page after this long, with a warning', positiveInt, 120)
     .option('--pages <list>', 'convert only these pages, e.g. 1-3,7 or 5- (page numbers stay those of the document)', pagesOption)
@@ -56,6 +59,7 @@ export function convertOptionsFrom(opts: ConversionCliOptions): ConvertOptions {
     repair: opts.repair,
     password: opts.password,
     ocr: opts.ocr,
+    ocrEngine: opts.ocrEngine,
     lang: opts.lang,
     pageTimeoutMs: opts.pageTimeout !== undefined ? opts.pageTimeout * 1000 : undefined,
     pages: opts.pages,

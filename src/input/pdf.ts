@@ -23,8 +23,8 @@ interface PdfJsDocument {
   canvasFactory: { create(w: number, h: number): CanvasAndContext; destroy(c: CanvasAndContext): void };
 }
 
-/** A rendered page: an 8-bit greyscale PGM image, the resolution it was rendered at and its exact pixels per point. */
-export interface RenderedPage { image: Uint8Array; width: number; height: number; dpi: number; scale: number }
+/** A rendered page: an 8-bit greyscale PGM image, its pixels alone, the resolution it was rendered at and its exact pixels per point. */
+export interface RenderedPage { image: Uint8Array; pixels: Uint8Array; width: number; height: number; dpi: number; scale: number }
 
 const require = createRequire(import.meta.url);
 /** pdf.js's own font data, so pages with non-embedded standard fonts render without a network fetch. */
@@ -152,8 +152,8 @@ export class PdfFile extends PDFParse {
     const fit = Math.sqrt(maxPixels / Math.max(1, base.width * base.height * (dpi / 72) ** 2));
     const scale = (dpi / 72) * Math.min(1, fit);
     const viewport = page.getViewport({ scale });
-    const width = Math.max(1, Math.floor(viewport.width));
-    const height = Math.max(1, Math.floor(viewport.height));
+    const width = Math.max(1, Math.floor(viewport.width + 0.01)); // + 0.01: a page sized from pixels in rounded points
+    const height = Math.max(1, Math.floor(viewport.height + 0.01));
     const target = doc.canvasFactory.create(width, height);
     try {
       await page.render({ canvasContext: target.context, viewport, canvas: target.canvas }).promise;
@@ -165,7 +165,7 @@ export class PdfFile extends PDFParse {
       for (let i = 0, o = header.length; i < rgba.length; i += 4, o++) {
         image[o] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
       }
-      return { image, width, height, dpi: Math.round(scale * 72), scale };
+      return { image, pixels: image.subarray(header.length), width, height, dpi: Math.round(scale * 72), scale };
     } catch (error) {
       throw pdfError(error, this.file);
     } finally {

@@ -175,18 +175,3 @@ export function pageLines(page: OcrPage, pageNumber: number): PageReading {
   });
   return { lines: out, confidence: count ? Math.round((sum / count) * 10) / 10 : null, words: count };
 }
-
-/** Median slope of the long text lines' baselines, in radians (image coordinates: positive falls to the right). */
-export function baselineSlope(page: OcrPage): number {
-  const slopes: number[] = [];
-  for (const block of page.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const l of para.lines) {
-        const b = l.baseline;
-        // Short lines (a page number, a signature) give a poor angle.
-        if (b && b.x1 - b.x0 > 300) slopes.push(Math.atan2(b.y1 - b.y0, b.x1 - b.x0));
-      }
-    }
-  }
-  return slopes.length >= 3 ? median(slopes) : 0;
-}

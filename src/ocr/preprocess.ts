@@ -12,6 +12,8 @@
 
 /** Tesseract parameters set once on every worker. */
 export const TESSERACT_PARAMETERS: Readonly<Record<string, string>> = {
+  // One uniform block of text, tesseract.js's default; the tesseract program's own default is 3 (automatic).
+  tessedit_pageseg_mode: '6',
   thresholding_method: '2',
   tessedit_do_invert: '0',
   // Tesseract prints diagnostics ("Estimating resolution as 274") on stderr, which belongs to the CLI.

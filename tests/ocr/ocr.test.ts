@@ -78,6 +78,18 @@ describe('OCR of PDFs', () => {
     }
   });
 
+  // As scanner software makes them: the scan as a JPEG under Tesseract's invisible GlyphLessFont text.
+  it('auto: replaces a scanner\'s own OCR layer that lost å/ä/ö, and keeps one that reads well', async () => {
+    const poor = await readInput(fixture('scanner-layer-poor.pdf'), 'poor.pdf', { ocrPool: pool });
+    expect(poor.pages.map((p) => p.source)).toEqual(['ocr']);
+    expect(poor.warnings.map((w) => w.code)).toEqual(['pdf-text-layer-replaced']);
+    expect(texts(poor)[0]).toContain('John-Erik Jansson (C), Söderhamns kommun');
+    const good = await readInput(fixture('scanner-layer-good.pdf'), 'good.pdf', { ocrPool: pool });
+    expect(good.pages.map((p) => p.source)).toEqual(['layer']);
+    expect(good.warnings).toEqual([]);
+    expect(texts(good)[0]).toContain('Mikael Löthstam (S), Hudiksvalls kommun');
+  });
+
   it('never: text layers only, and a warning for the page without one', async () => {
     const doc = await readInput(mixed, 'mixed.pdf', { ocr: 'never', ocrPool: pool });
     expect(doc.pages.map((p) => p.source)).toEqual(['layer', 'layer', 'layer']);
