@@ -23,8 +23,8 @@ interface PdfJsDocument {
   canvasFactory: { create(w: number, h: number): CanvasAndContext; destroy(c: CanvasAndContext): void };
 }
 
-/** A rendered page: an 8-bit greyscale PGM image, its pixels alone, the resolution it was rendered at and its exact pixels per point. */
-export interface RenderedPage { image: Uint8Array; pixels: Uint8Array; width: number; height: number; dpi: number; scale: number }
+/** A rendered page: 8-bit greyscale pixels, rows top to bottom, the resolution it was rendered at and its exact pixels per point. */
+export interface RenderedPage { pixels: Uint8Array; width: number; height: number; dpi: number; scale: number }
 
 const require = createRequire(import.meta.url);
 /** pdf.js's own font data, so pages with non-embedded standard fonts render without a network fetch. */
@@ -142,8 +142,8 @@ export class PdfFile extends PDFParse {
   }
 
   /**
-   * Renders page n (1-based) for OCR as greyscale PGM: the OCR engine reads it directly, where a PNG would
-   * cost an encode here and a decode there. The resolution drops for huge pages so that no page exceeds `maxPixels`.
+   * Renders page n (1-based) for OCR as greyscale pixels. The resolution drops for huge pages so that no page
+   * exceeds `maxPixels`.
    */
   async renderPage(n: number, dpi: number, maxPixels: number): Promise<RenderedPage> {
     const doc = await this.document();
@@ -158,14 +158,12 @@ export class PdfFile extends PDFParse {
     try {
       await page.render({ canvasContext: target.context, viewport, canvas: target.canvas }).promise;
       const rgba = target.context.getImageData(0, 0, width, height).data;
-      const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
-      const image = new Uint8Array(header.length + width * height);
-      image.set(header);
+      const pixels = new Uint8Array(width * height);
       // ITU-R BT.601 luma in integers; pdf.js paints on an opaque white page, so alpha can be ignored.
-      for (let i = 0, o = header.length; i < rgba.length; i += 4, o++) {
-        image[o] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
+      for (let i = 0, o = 0; i < rgba.length; i += 4, o++) {
+        pixels[o] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
       }
-      return { image, pixels: image.subarray(header.length), width, height, dpi: Math.round(scale * 72), scale };
+      return { pixels, width, height, dpi: Math.round(scale * 72), scale };
     } catch (error) {
       throw pdfError(error, this.file);
     } finally {

@@ -34,11 +34,6 @@ export const MIN_DESKEW_DEGREES = 1;
 /** Skew beyond this is not a tilted scan (a rotated table, a landscape page); rotating by it would do harm. */
 const MAX_SKEW_DEGREES = 5;
 
-/** Per-page parameters: the resolution when the file states a believable one, so Tesseract need not guess it. */
-export function pageParameters(dpi: number | null): Record<string, string> {
-  return dpi ? { user_defined_dpi: String(dpi) } : {};
-}
-
 /**
  * The slope of the text lines of a greyscale image, in radians (positive: lines fall to the right, in image
  * coordinates). Text rows are sharpest in a projection profile taken along their slope: the angle whose
@@ -83,9 +78,4 @@ export function estimateSkew(grey: Uint8Array, width: number, height: number): n
 /** The rotation worth making for a measured skew: none below MIN_DESKEW_DEGREES. */
 export function deskewAngle(skew: number): number {
   return Math.abs(skew) >= (MIN_DESKEW_DEGREES * Math.PI) / 180 ? skew : 0;
-}
-
-/** The pixels of a binary PGM (P5, 8-bit) as made by PdfFile.renderPage. */
-export function pgmPixels(pgm: Uint8Array, width: number, height: number): Uint8Array {
-  return pgm.subarray(pgm.length - width * height);
 }
