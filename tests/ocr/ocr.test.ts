@@ -97,8 +97,9 @@ describe('OCR of PDFs', () => {
     expect(doc.warnings.map((w) => [w.code, w.page])).toEqual([['page-no-text', 2]]);
   });
 
+  // With tesseract.js, whose workers are threads (engines.test.ts does the same for native processes).
   it('a page over the time limit gets ocr-timeout and the document goes on; when every page ran over it fails', async () => {
-    const own = new OcrPool({ jobs: 1 });
+    const own = new OcrPool({ jobs: 1, engine: 'wasm' });
     try {
       const doc = await readInput(mixed, 'mixed.pdf', { ocr: 'auto', ocrPool: own, pageTimeoutMs: 1 });
       expect(doc.pages).toHaveLength(3);
