@@ -36,6 +36,21 @@ describe('OCR of images', () => {
     expect(progress).toEqual(['0/1', '1/1']);
   });
 
+  it('reads a finer scan at a lower resolution, and measures its boxes on the image as the file holds it', async () => {
+    // The same crop as a JPEG that says 600 dpi: read at 400 (preprocess.renderDpi), boxes in the file's pixels.
+    const { loadImage, createCanvas } = await import('@napi-rs/canvas');
+    const png = await loadImage(Buffer.from(fixture('familjen-p1-top.png')));
+    const canvas = createCanvas(png.width, png.height);
+    canvas.getContext('2d').drawImage(png, 0, 0);
+    const jpeg = withJfifDpi(canvas.toBuffer('image/jpeg', 92), 600);
+    const doc = await readInput(jpeg, 'fine.jpg', { ocrPool: pool });
+    const page = doc.pages[0]!;
+    expect(page.lines[0]!.text).toBe('Protokoll nr 9 2025');
+    expect(page.size).toEqual({ width: 1654, height: 550, unit: 'px' });
+    const title = page.lines[0]!.box!;
+    expect([title.x, title.y, title.x + title.width]).toEqual([expect.closeTo(171, -1.5), expect.closeTo(7, -1.5), expect.closeTo(407, -1.5)]);
+  });
+
   it('reads every page of a multi-page TIFF, Swedish letters included', async () => {
     const doc = await readInput(fixture('two-pages.tif'), 'scan.tif', { ocrPool: pool });
     const [p1, p2] = texts(doc);
@@ -129,3 +144,12 @@ describe('the OCR pool', () => {
     expect(InputError).toBeDefined();
   });
 });
+
+/** A JPEG (as Skia writes it: JFIF first) with its stated resolution set. */
+function withJfifDpi(jpeg: Buffer, dpi: number): Uint8Array {
+  const b = new Uint8Array(jpeg);
+  expect(Buffer.from(b.subarray(6, 11)).toString('latin1')).toBe('JFIF\0');
+  b[13] = 1; // dots per inch
+  b[14] = dpi >> 8; b[15] = dpi & 255; b[16] = dpi >> 8; b[17] = dpi & 255;
+  return b;
+}
