@@ -250,7 +250,9 @@ function message(error: unknown): string {
 /** Leptonica's "cannot read" is the input's fault; anything else is the engine's. */
 function classify(error: unknown): ProtokollError {
   const text = message(error);
-  if (/read image|image file|pixRead|Error attempting/i.test(text)) {
+  // The engine's image decoders (Leptonica's, and bmp-js for BMP) are the only part that reads the input's bytes:
+  // an out-of-range read or an empty result from them is a damaged image.
+  if (/read image|image file|pixRead|Error attempting|ERR_OUT_OF_RANGE|out of range|Unexpected end of JSON/i.test(text)) {
     return new InputError('image-invalid', `the image cannot be decoded (${text})`, { cause: error });
   }
   return new OcrError('ocr-failed', `OCR failed: ${text}`, { cause: error });
