@@ -10,6 +10,7 @@ import { expandInputs, type InputFile, type WalkOptions, type WalkProblem, type 
 import { filterShard, parseShard, shardOf, type Shard } from '../batch/shard.js';
 import type { ConvertOptions } from '../convert.js';
 import type { OcrPool } from '../ocr/pool.js';
+import { stopPdfReaders } from '../input/pdf-reader/shared.js';
 import { OcrProgressLine } from '../ocr/progress.js';
 // Type-only: the review site (page drawing, pdf.js, image encoding) loads only when --review asks for it.
 import type { ReviewSite } from '../review/site.js';
@@ -132,7 +133,8 @@ export async function runConvertFiles(files: readonly InputFile[], problems: rea
     return await finishConvert(files, problems, walkSkipped, opts, io, deps, { outDir, batchy, progress, jobs, ocr, log, allFiles, site });
   } finally {
     ocr.line?.close();
-    await ocr.pool?.terminate();
+    // PDF readers outlive a run (idle ones end on their own, or with the process); an interrupted run stops them at once.
+    await Promise.all([ocr.pool?.terminate(), deps.signal?.aborted ? stopPdfReaders() : undefined]);
   }
 }
 

@@ -56,7 +56,7 @@ async function pageCount(part: Uint8Array, file: string, options: PageImageOptio
   try {
     if (type.kind === 'image') return imagePages(part, type.format, file).length;
     if (type.kind === 'pdf') {
-      const pdf = new PdfFile(part, file, options.password);
+      const pdf = new PdfFile(part, file, { password: options.password });
       try { return await pdf.pageCount(); } finally { await pdf.destroy().catch(() => undefined); }
     }
   } catch {
@@ -66,7 +66,7 @@ async function pageCount(part: Uint8Array, file: string, options: PageImageOptio
 }
 
 async function* pdfImages(bytes: Uint8Array, file: string, options: PageImageOptions): AsyncGenerator<PageImage> {
-  const pdf = new PdfFile(bytes, file, options.password);
+  const pdf = new PdfFile(bytes, file, { password: options.password });
   try {
     const count = await pdf.pageCount();
     for (let n = 1; n <= count; n++) {
