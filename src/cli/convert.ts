@@ -56,6 +56,8 @@ export interface ConvertDeps {
   progressInterval?: number;
   /** Extra options passed through to convert() (e.g. an OCR pool). */
   convertOptions?: ConvertOptions;
+  /** Called when the command takes charge of `signal`: it stops, reports and exits on its own, so nothing may cut it short. */
+  claimSignal?: () => void;
 }
 
 export const EXIT_INTERRUPTED = 130;
@@ -295,7 +297,10 @@ stays in its shard when others are added; each shard writes its own --report, an
 \`protokoll report merge\` joins them.
 
 Exit codes: 0 all converted or skipped (or stdout was closed by its reader),
-1 some inputs failed, 2 usage error, 130 interrupted.`)
-    .action(async (inputs: string[], opts: ConvertCliOptions) => setExit(await runConvert(inputs, opts, io, deps)));
+1 some inputs failed, 2 usage error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).`)
+    .action(async (inputs: string[], opts: ConvertCliOptions) => {
+      deps.claimSignal?.();
+      setExit(await runConvert(inputs, opts, io, deps));
+    });
   return cmd;
 }
