@@ -1,0 +1,74 @@
+// A PDF whose page never finishes parsing (contentsloop-06.pdf) inside a batch of good files: the batch goes on
+// past it, and SIGINT or SIGTERM stop the whole run at once, with summary, report and no process or file left.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listTree, minutes, tempDir, writeTree } from '../batch/tree.js';
+import { alive, repo, runCli } from './spawn-cli.js';
+
+const loop = fs.readFileSync(path.join(repo, 'fixtures/adversarial/contentsloop-06.pdf'));
+const pdf = (name: string) => fs.readFileSync(path.join(repo, 'fixtures', name, 'input.pdf'));
+
+/** The loop first (inputs are taken in name order), then good PDFs and texts. */
+function batch(root: string): { input: string; count: number } {
+  const files: Record<string, string | Uint8Array> = {
+    'a-contentsloop.pdf': loop,
+    'b-gr-kommunchefer.pdf': pdf('pdf-gr-kommunchefer'),
+    'c-halsingeradet.pdf': pdf('pdf-halsingeradet-2024-01-24'),
+  };
+  for (let i = 0; i < 6; i++) files[`d-minutes-${i}.txt`] = minutes(i);
+  writeTree(path.join(root, 'in'), files);
+  return { input: path.join(root, 'in'), count: Object.keys(files).length };
+}
+
+describe('a page that never finishes parsing', () => {
+  it('is skipped after its time limit while the good files of the batch convert', async () => {
+    const root = tempDir('protokoll-loop-');
+    const { input, count } = batch(root);
+    const r = await runCli(['convert', input, '-o', path.join(root, 'out'), '--report', path.join(root, 'report.json'), '--quiet', '--pdf-page-timeout', '2', '-j', '2'], { watchdogMs: 90_000 });
+    expect(r.hung).toBe(false);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(fs.readFileSync(path.join(root, 'report.json'), 'utf8'));
+    expect(report.inputs).toHaveLength(count);
+    expect(report.inputs.every((i: { status: string }) => i.status === 'converted')).toBe(true);
+    const looped = report.inputs.find((i: { path: string }) => i.path.endsWith('a-contentsloop.pdf'));
+    expect(looped.warnings).toContain('pdf-page-timeout');
+    const doc = JSON.parse(fs.readFileSync(looped.output, 'utf8'));
+    expect(doc.warnings[0]).toMatchObject({ code: 'pdf-page-timeout', page: 1, message: 'page 1 was skipped: reading it took longer than 2 s, the limit per page' });
+    // The other pages of the same file were read.
+    expect(doc.source.pages).toHaveLength(6);
+  }, 100_000);
+
+  for (const [signal, exit] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    it(`${signal} stops the run while the page loops: exit ${exit}, summary, report, no reader or temporary file left`, async () => {
+      const root = tempDir('protokoll-loop-signal-');
+      const { input, count } = batch(root);
+      const out = path.join(root, 'out');
+      let sentAt = 0;
+      let readers: number[] = [];
+      // Default limits: the loop would hold its page for 20 s. The signal comes once every other input is done.
+      const r = await runCli(['convert', input, '-o', out, '--report', path.join(root, 'report.json'), '-j', '2'], {
+        watchdogMs: 60_000,
+        onSample: ({ pid, descendants, elapsedMs }) => {
+          if (sentAt || listTree(out).filter((f) => f.endsWith('.json')).length < count - 1) return;
+          readers = descendants;
+          sentAt = elapsedMs;
+          process.kill(pid, signal);
+        },
+      });
+      expect(sentAt).toBeGreaterThan(0);
+      expect(r.hung).toBe(false);
+      expect(r.code).toBe(exit);
+      // It stopped at once, not when the page's 20 s ran out.
+      expect(r.seconds * 1000 - sentAt).toBeLessThan(5_000);
+      expect(r.stderr).toMatch(new RegExp(`Interrupted: 1 of ${count} inputs not converted`));
+      expect(r.stderr).toMatch(/converted\s+8/);
+      const report = JSON.parse(fs.readFileSync(path.join(root, 'report.json'), 'utf8'));
+      expect(report.summary).toMatchObject({ interrupted: true, converted: count - 1 });
+      expect(listTree(out).filter((f) => !f.endsWith('.json'))).toEqual([]);
+      expect(readers.length).toBeGreaterThan(0);
+      for (const pid of readers) expect(alive(pid), `reader ${pid}`).toBe(false);
+    }, 70_000);
+  }
+});
