@@ -1,5 +1,4 @@
 // `protokoll convert`: converts files, folders or stdin; one document to stdout, or a mirrored tree of outputs under --out.
-import fs from 'node:fs/promises';
 import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { Progress } from '../batch/progress.js';
@@ -16,6 +15,7 @@ import { OcrProgressLine } from '../ocr/progress.js';
 import type { ReviewSite } from '../review/site.js';
 import { OutputError, UsageError } from '../errors.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/serialize.js';
+import { makeOutputFolder, reason as outputReason } from '../output/write.js';
 import { outputPath, outputPaths } from '../batch/naming.js';
 import { addConversionOptions, convertOptionsFrom, positiveInt, type ConversionCliOptions } from './conversion-options.js';
 import { dryRun } from './dry-run.js';
@@ -101,10 +101,10 @@ export async function runConvertFiles(files: readonly InputFile[], problems: rea
   if (outDir) {
     // One clear message up front rather than the same failure once per input.
     try {
-      await fs.mkdir(outDir, { recursive: true });
+      await makeOutputFolder(outDir);
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
-      const why = e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a path component is not a folder' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.message;
+      const why = e.code === 'EEXIST' ? 'a path component is not a folder' : outputReason(error);
       log.error(outDir, `cannot use as output folder: ${why}`, 'output-failed');
       return 1;
     }
