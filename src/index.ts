@@ -13,7 +13,7 @@ export type {
 } from './schema/minutes.js';
 export { jsonSchema } from './schema/json-schema.js';
 export { validateMinutes, type Validation, type SchemaProblem } from './schema/validate.js';
-export { ProtokollError, InputError, OcrError, OutputError, SchemaError, UsageError, type ErrorCode } from './errors.js';
+export { ProtokollError, InputError, OcrError, OutputError, SchemaError, UsageError, ArgumentError, type ErrorCode } from './errors.js';
 export { runBatch, type BatchOptions, type BatchRecord, type BatchResult, type BatchStatus } from './batch/run.js';
 export { summarize, type BatchSummary } from './batch/summary.js';
 export { BatchReport, buildReport, REPORT_VERSION, type ReportInput } from './batch/report.js';
