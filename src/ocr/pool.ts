@@ -47,10 +47,12 @@ interface Job {
 
 /**
  * Our own thread entry (worker.ts, compiled), which silences the engine's console output. Run from the
- * TypeScript sources (tests) there is no compiled entry, and tesseract.js's own is used.
+ * TypeScript sources (tests) there is no compiled entry beside this file, and the build's is used; without a
+ * build, tesseract.js's own.
  */
 const OWN_WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
-const WORKER_PATH = fs.existsSync(OWN_WORKER) ? OWN_WORKER : undefined;
+const BUILT_WORKER = fileURLToPath(new URL('../../dist/ocr/worker.js', import.meta.url));
+const WORKER_PATH = [OWN_WORKER, BUILT_WORKER].find((p) => fs.existsSync(p));
 
 /** A worker whose language data went missing hangs instead of failing; this bounds the wait. */
 const START_TIMEOUT_MS = 120_000;
