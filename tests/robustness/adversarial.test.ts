@@ -13,6 +13,8 @@ const fixtures = path.join(repo, 'fixtures/adversarial');
 const TEXTS: Record<string, () => string> = {
   'one-word-250k.txt': () => 'a'.repeat(250_000),
   'one-word-10MB.txt': () => 'a'.repeat(10_000_000),
+  'para-200000.txt': () => Array.from({ length: 200_000 }, (_, i) => `§ ${i + 1}`).join('\n') + '\n',
+  'deep-list-2000.md': () => Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}- punkt\n`).join(''),
 };
 /** The reproducers' BMPs, built from their headers: a file cut in half, and a header declaring 100 megapixels over 226 KB. */
 const IMAGES: Record<string, () => Buffer> = {
@@ -41,6 +43,8 @@ const EXPECTED: Record<string, Expect> = {
   'bmp-9999x9999-declared-small-data.bmp': { refused: /the image cannot be read: the BMP is truncated: its header declares 9999×9999 pixels/ },
   'one-word-250k.txt': { refused: null, warnings: ['not-minutes'] },
   'one-word-10MB.txt': { refused: null, warnings: ['not-minutes'] },
+  'para-200000.txt': { refused: null },
+  'deep-list-2000.md': { refused: null },
 };
 
 /** Memory of the whole run (protokoll, its PDF readers, OCR threads): the bugs reached 2.7 and 6.8 GB. */
