@@ -25,13 +25,15 @@ const IMAGES: Record<string, () => Buffer> = {
 interface Expect {
   /** Refused with one line matching this, or converted (null) … */
   refused: RegExp | null;
-  /** … with these warning codes among its warnings. */
-  warnings?: string[];
+  /** … with these warning codes among its warnings (a list: one of them). */
+  warnings?: Array<string | string[]>;
 }
 
 const EXPECTED: Record<string, Expect> = {
   'contentsloop-06.pdf': { refused: null, warnings: ['pdf-page-timeout'] },
-  'deepform-02.pdf': { refused: null, warnings: ['pdf-content-incomplete'] },
+  // Its innermost forms are left out where the stack ends (after 4 s); a machine slowed down five times over the
+  // page limit skips the page instead: either way a bounded, warned loss.
+  'deepform-02.pdf': { refused: null, warnings: [['pdf-content-incomplete', 'pdf-page-timeout']] },
   'flate-bad.pdf': { refused: null, warnings: ['pdf-page-damaged'] },
   'hugecount-07.pdf': { refused: /the PDF is damaged: its page tree claims -1 pages/ },
   'hugemediabox-03.pdf': { refused: null, warnings: ['page-too-large'] },
@@ -47,6 +49,8 @@ const EXPECTED: Record<string, Expect> = {
   'deep-list-2000.md': { refused: null },
 };
 
+const GOOD = ['pdf-gr-kommunchefer', 'pdf-halsingeradet-2024-01-24', 'pdf-krf-halland-2024'];
+
 /** Memory of the whole run (protokoll, its PDF readers, OCR threads): the bugs reached 2.7 and 6.8 GB. */
 const MAX_RUN_MB = 1500;
 
@@ -60,13 +64,15 @@ beforeAll(async () => {
   fs.mkdirSync(input);
   for (const f of fs.readdirSync(fixtures).filter((f) => f in EXPECTED)) fs.copyFileSync(path.join(fixtures, f), path.join(input, f));
   for (const [name, make] of Object.entries(TEXTS)) fs.writeFileSync(path.join(input, name), make());
+  // Good inputs among them, which must convert whatever their neighbours do.
+  for (const name of GOOD) fs.copyFileSync(path.join(repo, 'fixtures', name, 'input.pdf'), path.join(input, `${name}.pdf`));
   // BMPs are not picked up from folders; they are named on the command line.
   const images = Object.entries(IMAGES).map(([name, make]) => {
     fs.writeFileSync(path.join(root, name), make());
     return path.join(root, name);
   });
-  // A page loop gets 10 s here instead of the default 20 s, to keep the suite quick (the deepest form takes 4 s).
-  run = await runCli(['convert', input, ...images, '-o', path.join(root, 'out'), '--report', path.join(root, 'report.json'), '--quiet', '--pdf-page-timeout', '10', '-j', '2'], { watchdogMs: 170_000 });
+  // The default limits: a page loop ends after 20 s, while the other inputs go on beside it.
+  run = await runCli(['convert', input, ...images, '-o', path.join(root, 'out'), '--report', path.join(root, 'report.json'), '--quiet', '-j', '2'], { watchdogMs: 170_000 });
   report = JSON.parse(fs.readFileSync(path.join(root, 'report.json'), 'utf8'));
 }, 180_000);
 
@@ -75,7 +81,8 @@ describe('adversarial inputs in one batch', () => {
     expect(run.hung).toBe(false);
     expect(run.code).toBe(1);
     expect(run.peakMb).toBeLessThan(MAX_RUN_MB);
-    expect(report.inputs.map((r) => path.basename(r.path)).sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(report.inputs.map((r) => path.basename(r.path)).sort()).toEqual([...Object.keys(EXPECTED), ...GOOD.map((g) => `${g}.pdf`)].sort());
+    for (const good of GOOD) expect(report.inputs.find((r) => r.path.endsWith(`${good}.pdf`))).toMatchObject({ status: 'converted' });
     // Nothing on stderr but one line per refused input: no pdf.js exception, no V8 stack dump.
     const refused = Object.entries(EXPECTED).filter(([, e]) => e.refused).map(([f]) => f);
     const lines = run.stderr.split('\n').filter(Boolean);
@@ -99,12 +106,23 @@ describe('adversarial inputs in one batch', () => {
       } else {
         expect(record.status).toBe('converted');
         expect(lines).toEqual([]);
-        for (const code of expected.warnings ?? []) expect(record.warnings).toContain(code);
+        for (const code of expected.warnings ?? []) {
+          const anyOf = Array.isArray(code) ? code : [code];
+          expect(record.warnings.some((w) => anyOf.includes(w)), `${anyOf.join(' or ')} in ${record.warnings.join(', ')}`).toBe(true);
+        }
         const doc = JSON.parse(fs.readFileSync(record.output!, 'utf8'));
         expect(doc.schemaVersion).toBe(1);
       }
     });
   }
+
+  it('the page loop: its page is skipped after the page limit, and the file\'s other pages are read', () => {
+    const record = report.inputs.find((r) => r.path.endsWith('contentsloop-06.pdf'))!;
+    const doc = JSON.parse(fs.readFileSync(record.output!, 'utf8'));
+    expect(doc.warnings[0]).toEqual({ code: 'pdf-page-timeout', page: 1, line: 1, message: 'page 1 was skipped: reading it took longer than 20 s, the limit per page' });
+    expect(doc.source.pages).toHaveLength(6);
+    expect(record.seconds).toBeLessThan(60);
+  });
 
   it('the JPEG 2000 page is read, not returned empty', () => {
     const record = report.inputs.find((r) => r.path.endsWith('pdf-jpx-page.pdf'))!;
