@@ -9,7 +9,7 @@ import { expandInputs, type InputFile, type WalkOptions, type WalkProblem, type 
 import { filterShard, parseShard, shardOf, type Shard } from '../batch/shard.js';
 import type { ConvertOptions } from '../convert.js';
 import type { OcrPool } from '../ocr/pool.js';
-import { stopPdfReaders } from '../input/pdf-reader/shared.js';
+import { sharedPdfReaders, stopPdfReaders } from '../input/pdf-reader/shared.js';
 import { OcrProgressLine } from '../ocr/progress.js';
 // Type-only: the review site (page drawing, pdf.js, image encoding) loads only when --review asks for it.
 import type { ReviewSite } from '../review/site.js';
@@ -131,6 +131,8 @@ export async function runConvertFiles(files: readonly InputFile[], problems: rea
   const jobs = opts.jobs ?? os.availableParallelism();
   // One OCR pool for the whole batch; its workers start only when a page needs reading, and stop when the batch does.
   const ocr = await ocrFor(files, opts, jobs, io, batchy, deps.convertOptions);
+  // The PDF reader starts while the rest is set up, so the first PDF does not wait for it.
+  if (!ocr.options.pdfReaders && files.some((f) => /\.pdf$/i.test(f.path))) sharedPdfReaders().prewarm();
   try {
     return await finishConvert(files, problems, walkSkipped, opts, io, deps, { outDir, batchy, progress, jobs, ocr, log, allFiles, site });
   } finally {

@@ -50,6 +50,14 @@ export class PdfReaderPool {
     return reader;
   }
 
+  /** Starts a reader ahead of the first PDF, so that its start overlaps whatever comes before (an idle reader). */
+  prewarm(): void {
+    if (this.closed || this.idle.length > 0 || this.busy.size > 0) return;
+    const reader = new ReaderProcess({ memoryMb: this.memoryMb });
+    this.started++;
+    this.release(reader);
+  }
+
   /** Gives a reader back after its document is closed; a dead, worn or surplus one is ended instead. */
   release(reader: ReaderProcess): void {
     this.busy.delete(reader);
