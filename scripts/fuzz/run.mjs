@@ -45,8 +45,9 @@ if (process.argv.includes('--child')) {
   process.stderr.write = (chunk, ...rest) => { printed += String(chunk); return write(chunk, ...rest); };
   const seed = Number(arg('seed', 1));
   const all = sources();
-  const ocrPool = new OcrPool({ jobs: 1 });
-  const pdfReaders = new PdfReaderPool({ maxIdle: 1 });
+  const jobs = Number(arg('jobs', 2));
+  const ocrPool = new OcrPool({ jobs });
+  const pdfReaders = new PdfReaderPool({ maxIdle: jobs });
   process.on('message', async ({ index }) => {
     const c = mutate(all, seed, index);
     const started = performance.now();
@@ -103,7 +104,7 @@ async function parent() {
     let child = null;
     const inFlight = new Map();
     const start = () => {
-      child = fork(fileURLToPath(import.meta.url), ['--child', '--seed', String(seed)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      child = fork(fileURLToPath(import.meta.url), ['--child', '--seed', String(seed), '--jobs', String(jobs)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       const mine = child;
       mine.on('message', (m) => {
         if (m.ready) { for (let k = 0; k < jobs; k++) feed(); return; }
