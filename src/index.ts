@@ -4,6 +4,7 @@ export { explain, type Explanation, type ExplainedLine } from './explain.js';
 export { convertImages, type ConvertImagesOptions } from './convert-images.js';
 export { createOcrPool } from './ocr/create.js';
 export type { OcrPool, OcrPoolOptions } from './ocr/pool.js';
+export { PdfReaderPool, type PdfReaderPoolOptions } from './input/pdf-reader/pool.js';
 export type { OcrMode, OcrProgress } from './ocr/documents.js';
 export { parsePageSelection, type PageSelection } from './input/pages.js';
 export { repairLines as repair, type RepairLine, type RepairResult, type RepairChange, type RepairOptions } from './repair/index.js';
