@@ -94,3 +94,5 @@ let queue: Promise<void> = Promise.resolve();
 process.on('message', (request: PdfRequest) => {
   queue = queue.then(() => answer(request));
 });
+// pdf.js is loaded (this module imported it): the time limits of requests start from here, not from the process's start.
+process.send?.({ ready: true });

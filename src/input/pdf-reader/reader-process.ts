@@ -21,6 +21,9 @@ function entry(): string {
 export type StopReason = 'timeout' | 'memory' | 'crash' | 'killed';
 
 export class ReaderStopped extends Error {
+  /** How long the request ran in the ready process before it was stopped. */
+  elapsedMs = 0;
+
   constructor(readonly reason: StopReason, message: string) {
     super(message);
     this.name = 'ReaderStopped';
@@ -31,10 +34,14 @@ export interface Answer {
   reply: PdfReply;
   /** What the process printed on stderr while answering (V8's own messages, such as stack overflows). */
   stderr: string;
+  /** How long the request took, from the moment the ready process was sent it. */
+  elapsedMs: number;
 }
 
 interface Pending {
   id: number;
+  /** When the request went to the ready process (null while it waits for the process to start). */
+  sentAt: number | null;
   reply: PdfReply | null;
   marked: boolean;
   resolve: (answer: Answer) => void;
@@ -50,6 +57,8 @@ process.once('exit', () => {
 
 const STDERR_KEEP = 64 * 1024;
 const MEMORY_POLL_MS = 200;
+/** A reader that has not loaded pdf.js after this long (a machine out of memory or swapping) is given up. */
+const START_TIMEOUT_MS = 60_000;
 
 export interface ReaderProcessOptions {
   /** Resident memory above which the process is killed. */
@@ -62,6 +71,9 @@ export class ReaderProcess {
   private nextId = 1;
   private stderr = '';
   private stopReason: StopReason | null = null;
+  /** Resolves when the process has loaded pdf.js and takes requests. */
+  private readonly started: Promise<void>;
+  private markStarted: () => void = () => undefined;
   /** Documents opened in this process (a long-lived process is replaced now and then). */
   documents = 0;
   readonly exited: Promise<void>;
@@ -75,7 +87,11 @@ export class ReaderProcess {
     });
     live.add(this.child);
     this.child.stderr!.setEncoding('utf8').on('data', (text: string) => this.onStderr(text));
-    this.child.on('message', (reply: PdfReply) => this.onReply(reply));
+    this.started = new Promise((resolve) => { this.markStarted = resolve; });
+    this.child.on('message', (message: PdfReply | { ready: true }) => {
+      if ('ready' in message) this.markStarted();
+      else this.onReply(message);
+    });
     this.child.on('error', () => undefined);
     this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => {
       live.delete(this.child);
@@ -89,22 +105,32 @@ export class ReaderProcess {
     return this.child.exitCode === null && this.child.signalCode === null && this.stopReason === null;
   }
 
-  /** Sends one request; rejects with ReaderStopped when the process is killed or dies before answering. */
+  /**
+   * Sends one request; rejects with ReaderStopped when the process is killed or dies before answering. The time
+   * limit counts from when the process is ready, so a reader's own start is never charged to a document.
+   */
   request(call: PdfCall, limitMs: number): Promise<Answer> {
     if (this.pending) return Promise.reject(new Error('the PDF reader is busy'));
     if (!this.alive) return Promise.reject(new ReaderStopped('killed', 'the PDF reader has stopped'));
     const id = this.nextId++;
     return new Promise<Answer>((resolve, reject) => {
-      const pending: Pending = { id, reply: null, marked: false, resolve, reject, timers: [] };
+      const pending: Pending = { id, sentAt: null, reply: null, marked: false, resolve, reject, timers: [] };
       this.pending = pending;
       this.busy();
       this.stderr = '';
-      pending.timers.push(setTimeout(() => this.stop('timeout'), Math.max(1, limitMs)));
-      pending.timers.push(setInterval(() => {
-        if (rssMb(this.child.pid) > this.options.memoryMb) this.stop('memory');
-      }, MEMORY_POLL_MS));
-      this.child.send({ id, call }, (error) => {
-        if (error) this.stop('crash');
+      const boot = setTimeout(() => this.stop('crash'), START_TIMEOUT_MS);
+      pending.timers.push(boot);
+      void this.started.then(() => {
+        clearTimeout(boot);
+        if (this.pending !== pending) return;
+        pending.sentAt = performance.now();
+        pending.timers.push(setTimeout(() => this.stop('timeout'), Math.max(1, limitMs)));
+        pending.timers.push(setInterval(() => {
+          if (rssMb(this.child.pid) > this.options.memoryMb) this.stop('memory');
+        }, MEMORY_POLL_MS));
+        this.child.send({ id, call }, (error) => {
+          if (error) this.stop('crash');
+        });
       });
     });
   }
@@ -145,7 +171,7 @@ export class ReaderProcess {
     const stderr = this.stderr.slice(0, this.stderr.indexOf(`${REPLY_MARK}${pending.id}\n`));
     this.stderr = '';
     this.finish();
-    pending.resolve({ reply: pending.reply, stderr });
+    pending.resolve({ reply: pending.reply, stderr, elapsedMs: elapsed(pending) });
   }
 
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
@@ -160,7 +186,9 @@ export class ReaderProcess {
       : reason === 'memory' ? `the PDF reader needed more than ${this.options.memoryMb} MB of memory`
         : reason === 'killed' ? 'the PDF reader was stopped'
           : `the PDF reader stopped unexpectedly (${how})`;
-    pending.reject(new ReaderStopped(reason, message));
+    const stopped = new ReaderStopped(reason, message);
+    stopped.elapsedMs = elapsed(pending);
+    pending.reject(stopped);
   }
 
   private finish(): void {
@@ -182,6 +210,8 @@ export class ReaderProcess {
     (this.child.stderr as { unref?: () => void } | null)?.unref?.();
   }
 }
+
+const elapsed = (pending: Pending): number => (pending.sentAt === null ? 0 : performance.now() - pending.sentAt);
 
 /** Resident memory of a process in MB from /proc (Linux); 0 elsewhere, where the heap limit alone applies. */
 function rssMb(pid: number | undefined): number {

@@ -110,7 +110,7 @@ export class RemotePdf {
     }
     this.opened = false;
     const call: PdfCall = { method: 'open', bytes: this.bytes, file: this.file, password: this.options.password, maxImagePixels: this.maxImagePixels };
-    const value = await this.timed(call, this.docLeft, null);
+    const value = await this.timed(call, this.docLeft, null, true);
     this.pages = value as number;
     this.opened = true;
   }
@@ -121,30 +121,29 @@ export class RemotePdf {
       const n = call.page;
       const left = this.pageLeft.get(n) ?? this.pageTimeoutMs;
       if (left <= 0) throw this.pageTimeout(n);
-      return this.timed(call, Math.min(left, this.docLeft), n);
+      return this.timed(call, Math.min(left, this.docLeft), n, this.docLeft <= left);
     });
   }
 
-  /** Runs one request within `limitMs`, charging the time to the document and (for a page request) the page. */
-  private async timed(call: PdfCall, limitMs: number, n: number | null): Promise<unknown> {
+  /** Runs one request within `limitMs`, charging its time (not the reader's start) to the document and, for a page request, the page. */
+  private async timed(call: PdfCall, limitMs: number, n: number | null, byDocument: boolean): Promise<unknown> {
     if (this.docLeft <= 0) throw this.documentTimeout();
     const reader = this.reader!;
-    const started = performance.now();
     let answer;
     try {
       answer = await reader.request(call, limitMs);
     } catch (error) {
       this.opened = false;
       if (!(error instanceof ReaderStopped)) throw error;
-      this.charge(n, performance.now() - started);
-      if (error.reason === 'timeout') throw this.docLeft <= 0 || n === null ? this.documentTimeout() : this.pageTimeout(n);
+      this.charge(n, error.elapsedMs);
+      if (error.reason === 'timeout') throw byDocument || n === null ? this.documentTimeout() : this.pageTimeout(n);
       if (n === null) {
         throw new InputError(error.reason === 'memory' ? 'pdf-memory-limit' : 'pdf-invalid', `the PDF cannot be opened: ${error.message}`, { file: this.file });
       }
       if (error.reason === 'memory') throw new PdfPageError('pdf-page-memory', n, `page ${n} was skipped: ${error.message}`);
       throw new PdfPageError('pdf-page-damaged', n, `page ${n} was skipped: ${error.message}`);
     }
-    this.charge(n, performance.now() - started);
+    this.charge(n, answer.elapsedMs);
     if (n !== null) this.addNotes(n, [...answer.reply.notes, answer.stderr]);
     if (!answer.reply.ok) throw this.unwire(answer.reply.error!);
     return answer.reply.value;
