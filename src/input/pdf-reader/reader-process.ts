@@ -57,6 +57,8 @@ process.once('exit', () => {
 
 const STDERR_KEEP = 64 * 1024;
 const MEMORY_POLL_MS = 200;
+/** A timer this late means protokoll's thread was blocked; replies that arrived meanwhile get this long to be read. */
+const LATE_TIMER_MS = 1000;
 /** A reader that has not loaded pdf.js after this long (a machine out of memory or swapping) is given up. */
 const START_TIMEOUT_MS = 60_000;
 
@@ -74,6 +76,7 @@ export class ReaderProcess {
   /** Resolves when the process has loaded pdf.js and takes requests. */
   private readonly started: Promise<void>;
   private markStarted: () => void = () => undefined;
+  private isStarted = false;
   /** Documents opened in this process (a long-lived process is replaced now and then). */
   documents = 0;
   readonly exited: Promise<void>;
@@ -89,7 +92,10 @@ export class ReaderProcess {
     this.child.stderr!.setEncoding('utf8').on('data', (text: string) => this.onStderr(text));
     this.started = new Promise((resolve) => { this.markStarted = resolve; });
     this.child.on('message', (message: PdfReply | { ready: true }) => {
-      if ('ready' in message) this.markStarted();
+      if ('ready' in message) {
+        this.isStarted = true;
+        this.markStarted();
+      }
       else this.onReply(message);
     });
     this.child.on('error', () => undefined);
@@ -118,13 +124,15 @@ export class ReaderProcess {
       this.pending = pending;
       this.busy();
       this.stderr = '';
-      const boot = setTimeout(() => this.stop('crash'), START_TIMEOUT_MS);
+      const bootDue = performance.now() + START_TIMEOUT_MS;
+      const boot = setTimeout(() => this.stopLate(bootDue, () => !this.isStarted && this.pending === pending, 'crash'), START_TIMEOUT_MS);
       pending.timers.push(boot);
       void this.started.then(() => {
         clearTimeout(boot);
         if (this.pending !== pending) return;
         pending.sentAt = performance.now();
-        pending.timers.push(setTimeout(() => this.stop('timeout'), Math.max(1, limitMs)));
+        const due = pending.sentAt + Math.max(1, limitMs);
+        pending.timers.push(setTimeout(() => this.stopLate(due, () => this.pending === pending && !pending.reply, 'timeout'), Math.max(1, limitMs)));
         pending.timers.push(setInterval(() => {
           if (rssMb(this.child.pid) > this.options.memoryMb) this.stop('memory');
         }, MEMORY_POLL_MS));
@@ -138,6 +146,19 @@ export class ReaderProcess {
   /** Ends the process at once (SIGKILL: a page loop would never see a gentler signal). */
   kill(): void {
     this.stop('killed');
+  }
+
+  /**
+   * A timer that ran out while protokoll's own thread was busy (a long text conversion) fires before the I/O that
+   * waited with it: the answer may already sit in the pipe. The process is stopped only if, once that I/O had its
+   * turn (after setImmediate; a second more when the timer came late, for a large reply read in several parts),
+   * the request is still open.
+   */
+  private stopLate(due: number, open: () => boolean, reason: StopReason): void {
+    const late = performance.now() - due > LATE_TIMER_MS;
+    const check = () => { if (open()) this.stop(reason); };
+    if (late) setTimeout(check, LATE_TIMER_MS);
+    else setImmediate(check);
   }
 
   private stop(reason: StopReason): void {
