@@ -42,11 +42,6 @@ async function perform(call: PdfCall): Promise<unknown> {
     pdf = new PdfFile(call.bytes, call.file, { password: call.password, maxImagePixels: call.maxImagePixels, verbosity: 1 });
     return await pdf.pageCount();
   }
-  if (call.method === 'close') {
-    await pdf?.destroy().catch(() => undefined);
-    pdf = null;
-    return null;
-  }
   if (!pdf) throw new Error('no PDF is open');
   switch (call.method) {
     case 'pageLines': {

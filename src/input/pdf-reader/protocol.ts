@@ -3,13 +3,13 @@ import type { ErrorCode } from '../../errors.js';
 import type { PdfPageProblem } from '../pdf-page-error.js';
 
 export type PdfCall =
+  /** Opens a document, closing the one opened before. */
   | { method: 'open'; bytes: Uint8Array; file: string; password?: string; maxImagePixels: number }
   /** The text layer; for a page without text also whether it paints anything (saves a second request). */
   | { method: 'pageLines'; page: number }
   | { method: 'hasInk'; page: number }
   | { method: 'imageDpi'; page: number }
-  | { method: 'renderPage'; page: number; dpi: number; maxPixels: number }
-  | { method: 'close' };
+  | { method: 'renderPage'; page: number; dpi: number; maxPixels: number };
 
 export interface PdfRequest {
   id: number;

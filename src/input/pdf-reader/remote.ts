@@ -23,7 +23,7 @@ export interface RemotePdfOptions {
   maxImagePixels?: number;
 }
 
-type PageCall = Exclude<PdfCall, { method: 'open' } | { method: 'close' }>;
+type PageCall = Exclude<PdfCall, { method: 'open' }>;
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
@@ -80,15 +80,16 @@ export class RemotePdf {
     return this.notes.get(n) ?? [];
   }
 
-  /** Closes the document and gives its reader back to the pool. */
+  /**
+   * Gives the reader back to the pool. The document stays open in it until the reader opens the next one (or
+   * ends, idle): a request to close it would cost every document one more round trip.
+   */
   async destroy(): Promise<void> {
     this.closed = true;
     await this.queue.catch(() => undefined);
     const reader = this.reader;
     this.reader = null;
-    if (!reader) return;
-    if (this.opened && reader.alive) await reader.request({ method: 'close' }, 5_000).catch(() => undefined);
-    this.pool.release(reader);
+    if (reader) this.pool.release(reader);
   }
 
   /** Requests run one at a time: pdf.js is single-threaded anyway, and a kill then ends only the request it was for. */
