@@ -9,7 +9,6 @@ import { expandInputs, type InputFile, type WalkOptions, type WalkProblem, type 
 import { filterShard, parseShard, shardOf, type Shard } from '../batch/shard.js';
 import type { ConvertOptions } from '../convert.js';
 import type { OcrPool } from '../ocr/pool.js';
-import { sharedPdfReaders, stopPdfReaders } from '../input/pdf-reader/shared.js';
 import { OcrProgressLine } from '../ocr/progress.js';
 // Type-only: the review site (page drawing, pdf.js, image encoding) loads only when --review asks for it.
 import type { ReviewSite } from '../review/site.js';
@@ -131,14 +130,17 @@ export async function runConvertFiles(files: readonly InputFile[], problems: rea
   const jobs = opts.jobs ?? os.availableParallelism();
   // One OCR pool for the whole batch; its workers start only when a page needs reading, and stop when the batch does.
   const ocr = await ocrFor(files, opts, jobs, io, batchy, deps.convertOptions);
-  // The PDF reader starts while the rest is set up, so the first PDF does not wait for it.
-  if (!ocr.options.pdfReaders && files.some((f) => /\.pdf$/i.test(f.path))) sharedPdfReaders().prewarm();
+  // The PDF reader starts while the rest is set up, so the first PDF does not wait for it (and a run without
+  // PDFs never loads the reader's module).
+  const pdfs = files.some((f) => /\.pdf$/i.test(f.path));
+  if (!ocr.options.pdfReaders && pdfs) (await import('../input/pdf-reader/shared.js')).sharedPdfReaders().prewarm();
   try {
     return await finishConvert(files, problems, walkSkipped, opts, io, deps, { outDir, batchy, progress, jobs, ocr, log, allFiles, site });
   } finally {
     ocr.line?.close();
     // PDF readers outlive a run (idle ones end on their own, or with the process); an interrupted run stops them at once.
-    await Promise.all([ocr.pool?.terminate(), deps.signal?.aborted ? stopPdfReaders() : undefined]);
+    const stopReaders = async () => (await import('../input/pdf-reader/shared.js')).stopPdfReaders();
+    await Promise.all([ocr.pool?.terminate(), deps.signal?.aborted ? stopReaders() : undefined]);
   }
 }
 
