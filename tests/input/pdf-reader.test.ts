@@ -87,6 +87,24 @@ describe('the reader process', () => {
     }
   });
 
+  it('charges a page with the reader\'s working time, not the time its reply waited while protokoll was busy', async () => {
+    // Each page takes the reader well under 0.1 s, but its reply waits 1.5 s while protokoll's thread is blocked
+    // (as by a long text converted beside the PDF); charged for the wait, the third page ran over the document's 2.5 s.
+    const pdf = new RemotePdf(pool, fs.readFileSync(path.join(repo, 'fixtures/pdf-halsingeradet-2024-01-24/input.pdf')), 'good.pdf', { timeoutMs: 2500 });
+    try {
+      await pdf.pageCount();
+      for (const n of [1, 2, 3]) {
+        const page = pdf.pageLines(n);
+        await new Promise((r) => setTimeout(r, 20)); // the request is on its way
+        const until = Date.now() + 1500;
+        while (Date.now() < until);
+        expect((await page).lines.length).toBeGreaterThan(10);
+      }
+    } finally {
+      await pdf.destroy();
+    }
+  });
+
   it('kills a reader above its memory limit, and only that page is lost', async () => {
     // Without the image limit, pdf.js would decode the 20000×20000 image: 400 megapixels.
     const small = new PdfReaderPool({ memoryMb: 250 });

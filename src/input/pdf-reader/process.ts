@@ -75,11 +75,13 @@ function mark(id: number): void {
 
 async function answer(request: PdfRequest): Promise<void> {
   notes = [];
+  const start = performance.now();
   let reply: PdfReply;
   try {
-    reply = { id: request.id, ok: true, value: await perform(request.call), notes };
+    const value = await perform(request.call);
+    reply = { id: request.id, ok: true, value, notes, workMs: performance.now() - start };
   } catch (error) {
-    reply = { id: request.id, ok: false, error: wire(error), notes };
+    reply = { id: request.id, ok: false, error: wire(error), notes, workMs: performance.now() - start };
   }
   mark(request.id);
   process.send?.(reply);

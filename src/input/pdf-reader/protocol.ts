@@ -29,6 +29,11 @@ export interface PdfReply {
   error?: WireError;
   /** What pdf.js printed while answering (its warnings: images left out, decoders that failed). */
   notes: string[];
+  /**
+   * How long the reader worked on the request, by its own clock. This, not the time until protokoll read the
+   * reply, is charged to the page and the document: protokoll's thread may have been busy meanwhile.
+   */
+  workMs: number;
 }
 
 /**

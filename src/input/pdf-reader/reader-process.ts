@@ -34,7 +34,11 @@ export interface Answer {
   reply: PdfReply;
   /** What the process printed on stderr while answering (V8's own messages, such as stack overflows). */
   stderr: string;
-  /** How long the request took, from the moment the ready process was sent it. */
+  /**
+   * How long the request took: the reader's own working time, never more than the time since the ready process
+   * was sent it. A reply that waited in the pipe while protokoll's thread was busy (a long text conversion
+   * beside the PDF) is not charged for that wait.
+   */
   elapsedMs: number;
 }
 
@@ -192,7 +196,7 @@ export class ReaderProcess {
     const stderr = this.stderr.slice(0, this.stderr.indexOf(`${REPLY_MARK}${pending.id}\n`));
     this.stderr = '';
     this.finish();
-    pending.resolve({ reply: pending.reply, stderr, elapsedMs: elapsed(pending) });
+    pending.resolve({ reply: pending.reply, stderr, elapsedMs: Math.min(elapsed(pending), pending.reply.workMs) });
   }
 
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
