@@ -1,10 +1,12 @@
 // A PDF whose page never finishes parsing (contentsloop-06.pdf) inside a batch of good files: SIGINT or SIGTERM stop
-// the whole run at once, with summary, report and no process or file left. (The batch going on past it, with good
-// files beside it, is in adversarial.test.ts.)
+// the whole run at once, with summary, report and no process or file left; a review site over it is written. (The
+// batch going on past it, with good files beside it, is in adversarial.test.ts.)
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
 import { listTree, minutes, tempDir, writeTree } from '../batch/tree.js';
+import { fakeIo } from '../cli/fake-io.js';
 import { alive, repo, runCli } from './spawn-cli.js';
 
 const loop = fs.readFileSync(path.join(repo, 'fixtures/adversarial/contentsloop-06.pdf'));
@@ -54,4 +56,18 @@ describe('a page that never finishes parsing', () => {
       for (const pid of readers) expect(alive(pid), `reader ${pid}`).toBe(false);
     }, 70_000);
   }
+});
+
+describe('a review site over a page that never finishes parsing', () => {
+  it('is written: the page is drawn in the reader process, not again after its time ran out, and the others are drawn', async () => {
+    const root = tempDir('protokoll-loop-review-');
+    const input = writeTree(path.join(root, 'in'), { 'a-contentsloop.pdf': loop, 'b-gr-kommunchefer.pdf': pdf('pdf-gr-kommunchefer') });
+    const site = path.join(root, 'site');
+    const io = fakeIo();
+    expect(await run(['review', input, '-o', site, '--pdf-page-timeout', '3'], io)).toBe(0);
+    expect(listTree(path.join(site, 'pages', 'a-contentsloop.pdf'))).toEqual(['2.jpg', '3.jpg', '4.jpg', '5.jpg', '6.jpg']);
+    // The conversion's 3 s: drawn again, the page would have run into the review's own (default) 20 s.
+    expect(fs.readFileSync(path.join(site, 'docs', 'a-contentsloop.pdf.html'), 'utf8')).toContain('reading it took longer than 3 s, the limit per page');
+    expect(listTree(path.join(site, 'pages', 'b-gr-kommunchefer.pdf')).length).toBeGreaterThan(0);
+  }, 60_000);
 });
