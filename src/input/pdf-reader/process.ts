@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../../errors.js';
 import { PdfPageError } from '../pdf-page-error.js';
 import { PdfFile } from '../pdf.js';
-import { REPLY_MARK, type PdfCall, type PdfReply, type PdfRequest, type WireError } from './protocol.js';
+import { OVER_MEMORY_MARK, REPLY_MARK, type PdfCall, type PdfReply, type PdfRequest, type WireError } from './protocol.js';
 
 // pdf.js reports through the console (warnings at verbosity 1); they are collected per request and sent back.
 let notes: string[] = [];
@@ -23,12 +23,21 @@ process.on('unhandledRejection', (error) => note(`unhandled: ${(error as Error)?
 /**
  * A page loop in pdf.js never yields, so this process could not notice its parent dying; a thread of its own
  * can, and ends the process when the parent is gone (killed with SIGKILL, say, which leaves no time to clean up).
+ * The same thread ends the process above its memory limit (the first argument, in MB): protokoll watches that
+ * too, but not while its own thread is busy (a long text converted beside the PDF).
  */
 function guardAgainstOrphaning(): void {
   const guard = new Worker(
     `const { workerData } = require('node:worker_threads');
-     setInterval(() => { if (process.ppid !== workerData) process.kill(process.pid, 'SIGKILL'); }, 500);`,
-    { eval: true, workerData: process.ppid },
+     const fs = require('node:fs');
+     setInterval(() => {
+       if (process.ppid !== workerData.parent) process.kill(process.pid, 'SIGKILL');
+       if (workerData.limit > 0 && process.memoryUsage.rss() > workerData.limit) {
+         try { fs.writeSync(2, workerData.mark); } catch {}
+         process.kill(process.pid, 'SIGKILL');
+       }
+     }, 250);`,
+    { eval: true, workerData: { parent: process.ppid, limit: Number(process.argv[2] ?? 0) * 1024 * 1024, mark: OVER_MEMORY_MARK } },
   );
   guard.unref();
 }

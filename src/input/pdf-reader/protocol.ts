@@ -41,3 +41,6 @@ export interface PdfReply {
  * promise callbacks) is thus attributed to the request it happened in, and never reaches the user's terminal.
  */
 export const REPLY_MARK = '\u0000protokoll-pdf-reply ';
+
+/** Written to the reader's stderr by its own memory watch right before it ends itself over its limit. */
+export const OVER_MEMORY_MARK = '\u0000protokoll-pdf-over-memory\n';

@@ -3,7 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPLY_MARK, type PdfCall, type PdfReply } from './protocol.js';
+import { OVER_MEMORY_MARK, REPLY_MARK, type PdfCall, type PdfReply } from './protocol.js';
 
 /**
  * The compiled entry of the reader process. Run from the TypeScript sources (tests), there is no compiled file
@@ -86,7 +86,8 @@ export class ReaderProcess {
   readonly exited: Promise<void>;
 
   constructor(private readonly options: ReaderProcessOptions) {
-    this.child = fork(entry(), [], {
+    // The reader also watches its own memory (see process.ts): protokoll's watch stops while its thread is busy.
+    this.child = fork(entry(), [String(options.memoryMb)], {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       // The JS heap gets a limit of its own below the process limit, so most blow-ups end as a clean V8 failure.
@@ -204,7 +205,8 @@ export class ReaderProcess {
     if (!pending) return;
     this.finish();
     // V8 ends a process whose heap is exhausted with this message and SIGABRT (or SIGTRAP).
-    const heap = /heap out of memory|Allocation failed|Invalid array buffer length|ERR_MEMORY_ALLOCATION_FAILED/i.test(this.stderr);
+    // The reader's own watch says OVER_MEMORY_MARK before it ends itself.
+    const heap = /heap out of memory|Allocation failed|Invalid array buffer length|ERR_MEMORY_ALLOCATION_FAILED/i.test(this.stderr) || this.stderr.includes(OVER_MEMORY_MARK);
     const reason: StopReason = this.stopReason ?? (heap ? 'memory' : 'crash');
     const how = signal ? `signal ${signal}` : `exit code ${code}`;
     const message = reason === 'timeout' ? 'the PDF reader ran over its time limit'
