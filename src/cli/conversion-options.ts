@@ -9,6 +9,8 @@ export interface ConversionCliOptions {
   ocr?: OcrMode;
   lang?: string;
   pageTimeout?: number;
+  pdfPageTimeout?: number;
+  pdfTimeout?: number;
   repair: boolean;
   password?: string;
   pages?: PageSelection;
@@ -44,6 +46,8 @@ export function addConversionOptions(cmd: Command): Command {
     .addOption(new Option('--ocr <mode>', 'when to read pages by OCR: auto (pages without a usable text layer, and images), always, never').choices(['auto', 'always', 'never']).default('auto'))
     .option('--lang <codes>', 'OCR language: swe, eng or swe+eng (protokoll --list-langs lists them)', langOption, 'swe')
     .option('--page-timeout <seconds>', 'give up OCR of one page after this long, with a warning', positiveInt, 120)
+    .option('--pdf-page-timeout <seconds>', 'give up reading one PDF page (text, drawing, rendering; OCR not counted) after this long, with a warning', positiveInt, 20)
+    .option('--pdf-timeout <seconds>', 'refuse a PDF whose reading (OCR not counted) takes longer than this', positiveInt, 120)
     .option('--pages <list>', 'convert only these pages, e.g. 1-3,7 or 5- (page numbers stay those of the document)', pagesOption)
     .option('--no-repair', 'do not restore lost diacritics or undo OCR confusions')
     .option('--password <password>', 'password for encrypted PDFs')
@@ -58,6 +62,8 @@ export function convertOptionsFrom(opts: ConversionCliOptions): ConvertOptions {
     ocr: opts.ocr,
     lang: opts.lang,
     pageTimeoutMs: opts.pageTimeout !== undefined ? opts.pageTimeout * 1000 : undefined,
+    pdfPageTimeoutMs: opts.pdfPageTimeout !== undefined ? opts.pdfPageTimeout * 1000 : undefined,
+    pdfTimeoutMs: opts.pdfTimeout !== undefined ? opts.pdfTimeout * 1000 : undefined,
     pages: opts.pages,
   };
 }

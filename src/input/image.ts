@@ -10,6 +10,8 @@ export type ImageFormat = 'png' | 'jpeg' | 'tiff' | 'gif' | 'bmp' | 'webp';
  * which a decompression bomb would exhaust.
  */
 export const MAX_IMAGE_PIXELS = 100_000_000;
+/** Fewer pixels than this on a side hold no readable text, and the OCR engine fails on them outright. */
+export const MIN_OCR_SIDE = 10;
 
 export interface ImagePage {
   /** 1-based page within the file (TIFF pages; 1 for every other format). */
@@ -44,6 +46,13 @@ export function imagePages(bytes: Uint8Array, format: ImageFormat, file: string,
   if (pages.length === 0) throw invalid(file, 'it has no pages');
   for (const p of pages) {
     if (!(p.width > 0 && p.height > 0)) throw invalid(file, `page ${p.number} has no size`);
+    if (p.width < MIN_OCR_SIDE || p.height < MIN_OCR_SIDE) {
+      throw new InputError(
+        'image-too-small',
+        `the image${pages.length > 1 ? ` (page ${p.number})` : ''} is ${p.width}×${p.height} pixels, too small to hold readable text (at least ${MIN_OCR_SIDE} pixels on a side)`,
+        { file },
+      );
+    }
     if (p.width * p.height > max) {
       throw new InputError(
         'image-too-large',
@@ -81,16 +90,31 @@ function singleHeader(b: Uint8Array, format: Exclude<ImageFormat, 'tiff'>): Head
     case 'png': return png(b);
     case 'jpeg': return jpeg(b);
     case 'gif': { const r = new Reader(b, true); return { width: r.u16(6), height: r.u16(8), dpi: null }; }
-    case 'bmp': {
-      const r = new Reader(b, true);
-      const small = r.u32(14) === 12; // OS/2 BITMAPCOREHEADER has 16-bit sizes
-      const width = small ? r.u16(18) : r.i32(18);
-      const height = Math.abs(small ? r.u16(20) : r.i32(22));
-      const ppm = small ? 0 : r.i32(38);
-      return { width, height, dpi: ppm > 0 ? plausibleDpi(ppm * 0.0254) : null };
-    }
+    case 'bmp': return bmp(b);
     case 'webp': return webp(b);
   }
+}
+
+/** BMP compressions whose pixel data has a fixed size: none, bit fields (the decoder reads past the end of others). */
+const BMP_UNCOMPRESSED = new Set([0, 3, 6]);
+
+function bmp(b: Uint8Array): Header {
+  const r = new Reader(b, true);
+  const small = r.u32(14) === 12; // OS/2 BITMAPCOREHEADER has 16-bit sizes
+  const width = small ? r.u16(18) : r.i32(18);
+  const height = Math.abs(small ? r.u16(20) : r.i32(22));
+  const bits = r.u16(small ? 24 : 28);
+  const compression = small ? 0 : r.u32(30);
+  const ppm = small ? 0 : r.i32(38);
+  if (![1, 4, 8, 16, 24, 32].includes(bits)) throw new Error(`the BMP has ${bits} bits per pixel`);
+  if (width > 0 && height > 0 && BMP_UNCOMPRESSED.has(compression)) {
+    const rowBytes = Math.floor((bits * width + 31) / 32) * 4;
+    const needed = r.u32(10) + rowBytes * height;
+    if (needed > b.length) {
+      throw new Error(`the BMP is truncated: its header declares ${width}×${height} pixels (${needed.toLocaleString('en')} bytes with the header), but the file holds ${b.length.toLocaleString('en')} bytes`);
+    }
+  }
+  return { width, height, dpi: ppm > 0 ? plausibleDpi(ppm * 0.0254) : null };
 }
 
 function png(b: Uint8Array): Header {
@@ -246,13 +270,21 @@ function inflateTiffPage(b: Uint8Array, d: TiffIfd, little: boolean): Uint8Array
   if (d.planar !== 1 || d.bits.some((x) => x !== bits) || (bits !== 1 && bits !== 8)) {
     throw new InputError('image-invalid', `the image cannot be read: this Deflate TIFF layout (${d.samples}×${bits}-bit, planar ${d.planar}) is not supported`);
   }
+  const stride = Math.ceil((d.width * d.samples * bits) / 8);
   let data: Buffer;
   try {
-    data = Buffer.concat(d.strips.map((at, i) => inflateSync(b.subarray(at, at + (d.stripBytes[i] ?? 0)))));
+    // No strip may inflate to more than the page holds: a small strip can otherwise expand to gigabytes.
+    let room = stride * d.height;
+    data = Buffer.concat(d.strips.map((at, i) => {
+      if (room <= 0) return Buffer.alloc(0);
+      const strip = inflateSync(b.subarray(at, at + (d.stripBytes[i] ?? 0)), { maxOutputLength: room });
+      room -= strip.length;
+      return strip;
+    }));
   } catch (error) {
-    throw new InputError('image-invalid', 'the image cannot be read: a TIFF strip is damaged', { cause: error });
+    const why = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'a TIFF strip inflates to more than its page holds' : 'a TIFF strip is damaged';
+    throw new InputError('image-invalid', `the image cannot be read: ${why}`, { cause: error });
   }
-  const stride = Math.ceil((d.width * d.samples * bits) / 8);
   if (data.length < stride * d.height) throw new InputError('image-invalid', 'the image cannot be read: the TIFF pixel data is truncated');
   if (d.predictor === 2 && bits === 8) {
     for (let y = 0; y < d.height; y++) {
