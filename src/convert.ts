@@ -1,7 +1,7 @@
 // The library's conversion pipeline: read → clean → repair → segment → validate, one document at a time.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { cleanPages } from './clean/index.js';
+import { checkInput, checkOptions } from './convert-arguments.js';
 import type { InputDocument, Line, RawPage } from './document.js';
 import { repairLines } from './repair/index.js';
 import { restoreReplacementChars } from './repair/replacement.js';
@@ -35,26 +35,32 @@ export interface StageEvent {
 
 export type ConvertInput = string | URL | Uint8Array;
 
-/** Reads a path, file URL or bytes and returns the validated document. Throws typed errors. */
-export async function convert(input: ConvertInput, options: ConvertOptions = {}): Promise<Minutes> {
+/**
+ * Reads a path, file URL or bytes and returns the validated document. Throws typed errors: ArgumentError
+ * (`invalid-argument`) for a wrong argument, InputError and the others for the input.
+ */
+export async function convert(input: ConvertInput, options?: ConvertOptions): Promise<Minutes> {
   return (await convertWithText(input, options)).minutes;
 }
 
 /** Like convert(), and also returns the cleaned, repaired lines the document was segmented from (`--format text`). */
-export async function convertWithText(input: ConvertInput, options: ConvertOptions = {}): Promise<Converted> {
-  const { bytes, file } = await load(input, options.fileName);
+export async function convertWithText(input: ConvertInput, options?: ConvertOptions): Promise<Converted> {
+  checkInput(input);
+  const checked = checkOptions<ConvertOptions>(options);
+  const { bytes, file } = await load(input, checked.fileName);
   const t0 = performance.now();
-  const doc = await readInput(bytes, file, options);
-  options.onStage?.({ stage: 'read', file, ms: performance.now() - t0, detail: { format: doc.format, pages: doc.pages.length, ocrPages: doc.pages.filter((p) => p.source === 'ocr').length } });
-  return runStages(doc, options);
+  const doc = await readInput(bytes, file, checked);
+  checked.onStage?.({ stage: 'read', file, ms: performance.now() - t0, detail: { format: doc.format, pages: doc.pages.length, ocrPages: doc.pages.filter((p) => p.source === 'ocr').length } });
+  return runStages(doc, checked);
 }
 
 export type Converted = StagesResult;
 
+/** The bytes of a path, file URL or buffer, checked as convert() checks them. */
 export async function load(input: ConvertInput, fileName?: string): Promise<{ bytes: Uint8Array; file: string }> {
-  if (input instanceof Uint8Array) return { bytes: input, file: fileName ?? '<buffer>' };
-  const p = input instanceof URL ? fileURLToPath(input) : input;
-  return { bytes: await readFileBytes(p), file: fileName ?? p };
+  const source = checkInput(input);
+  if (source instanceof Uint8Array) return { bytes: source, file: fileName ?? '<buffer>' };
+  return { bytes: await readFileBytes(source), file: fileName ?? source };
 }
 
 /** The stages after reading; exposed so callers that already hold an InputDocument skip the I/O. */

@@ -11,9 +11,13 @@ export type ErrorCode =
   | 'pdf-encrypted'
   | 'pdf-password'
   | 'pdf-no-pages'
+  | 'pdf-unreadable'
+  | 'pdf-timeout'
+  | 'pdf-memory-limit'
   | 'image-needs-ocr'
   | 'image-invalid'
   | 'image-too-large'
+  | 'image-too-small'
   | 'ocr-failed'
   | 'ocr-unavailable'
   | 'ocr-timeout'
@@ -24,7 +28,8 @@ export type ErrorCode =
   /** A queued input whose workers died (killed, out of memory) more often than allowed while converting it. */
   | 'worker-died'
   | 'report-invalid'
-  | 'usage';
+  | 'usage'
+  | 'invalid-argument';
 
 export class ProtokollError extends Error {
   readonly code: ErrorCode;
@@ -51,3 +56,5 @@ export class SchemaError extends ProtokollError {}
 export class QueueError extends ProtokollError {}
 /** The command line was used wrongly. */
 export class UsageError extends ProtokollError {}
+/** A library function was called with an argument of the wrong type or shape (the caller's bug, not the input's). */
+export class ArgumentError extends ProtokollError {}

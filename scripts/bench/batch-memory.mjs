@@ -1,5 +1,5 @@
 // Bench: peak memory of one batch of 10 inputs against one of 500 (fixtures repeated); the goal is at most 2×.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,7 @@ const sources = fs.readdirSync(path.join(root, 'fixtures'))
     return { name: d, file: path.join(dir, input) };
   });
 
-function batch(n) {
+async function batch(n) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `protokoll-bench-${n}-`));
   const inDir = path.join(dir, 'in');
   for (let i = 0; i < n; i++) {
@@ -25,16 +25,45 @@ function batch(n) {
     fs.copyFileSync(s.file, path.join(sub, `${s.name}-${i}${path.extname(s.file)}`));
   }
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', path.join(import.meta.dirname, 'rss-report.mjs'), path.join(root, 'bin', 'protokoll.js'),
-    'convert', inDir, '-o', path.join(dir, 'out'), '--quiet'], { encoding: 'utf8' });
+  const r = await run(process.execPath, ['--import', path.join(import.meta.dirname, 'rss-report.mjs'), path.join(root, 'bin', 'protokoll.js'),
+    'convert', inDir, '-o', path.join(dir, 'out'), '--quiet']);
   const seconds = (performance.now() - t0) / 1000;
   fs.rmSync(dir, { recursive: true, force: true });
   const kb = Number(/bench-maxrss-kb (\d+)/.exec(r.stderr)?.[1]);
   if (r.status !== 0 || !kb) throw new Error(`batch of ${n} failed (exit ${r.status}): ${r.stderr.slice(0, 500)}`);
-  return { mb: kb / 1024, seconds };
+  return { mb: kb / 1024, treeMb: r.treeMb, seconds };
 }
 
-const small = batch(10);
-const large = batch(500);
+/** Runs the CLI, sampling the resident memory of it and its PDF reader processes together (Linux /proc). */
+function run(cmd, args) {
+  const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (t) => (stderr += t));
+  let treeMb = 0;
+  const sampler = setInterval(() => { treeMb = Math.max(treeMb, tree(child.pid).reduce((sum, pid) => sum + rssMb(pid), 0)); }, 50);
+  return new Promise((resolve) => child.on('close', (status) => { clearInterval(sampler); resolve({ status, stderr, treeMb }); }));
+}
+
+function tree(pid) {
+  const all = [];
+  for (const todo = [pid]; todo.length;) {
+    const p = todo.pop();
+    all.push(p);
+    try {
+      for (const t of fs.readdirSync(`/proc/${p}/task`)) {
+        try { todo.push(...fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)); } catch { /* gone */ }
+      }
+    } catch { /* gone */ }
+  }
+  return all;
+}
+
+function rssMb(pid) {
+  try { return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? 0) / 1024; } catch { return 0; }
+}
+
+const small = await batch(10);
+const large = await batch(500);
 console.log(`batch memory: peak RSS ${small.mb.toFixed(0)} MB for 10 inputs (${small.seconds.toFixed(1)} s), ${large.mb.toFixed(0)} MB for 500 inputs (${large.seconds.toFixed(1)} s)`);
+if (large.treeMb > 0) console.log(`  with the PDF reader processes, sampled: ${small.treeMb.toFixed(0)} MB and ${large.treeMb.toFixed(0)} MB (${(large.treeMb / small.treeMb).toFixed(2)}×)`);
 console.log(`  ratio ${(large.mb / small.mb).toFixed(2)}× (goal: at most 2×); ${(500 / large.seconds).toFixed(1)} inputs/s on ${os.availableParallelism()} cores`);

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const order = ['convert.mjs', 'repair.mjs', 'batch-memory.mjs', 'ocr.mjs', 'queue.mjs', 'review.mjs'];
+const order = ['convert.mjs', 'repair.mjs', 'text-shapes.mjs', 'pdf-reader.mjs', 'batch-memory.mjs', 'ocr.mjs', 'queue.mjs', 'review.mjs'];
 const only = process.argv.slice(2);
 const dir = import.meta.dirname;
 let failed = 0;

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { detectType } from '../input/detect.js';
+import { decodeName, openablePath, registerRawPath } from '../input/file-names.js';
 
 /** Names that say "protokoll input" on their own; any other file is judged by its first bytes. */
 export const INPUT_EXTENSIONS = new Set(['.pdf', '.txt', '.md', '.markdown', '.text', '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.gif', '.bmp', '.webp']);
@@ -71,12 +72,14 @@ export async function expandInputs(inputs: readonly string[], options: WalkOptio
       stat = await fs.stat(input);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      walked.problems.push({ path: input, message: code === 'ENOENT' ? 'no such file or folder' : (error as Error).message });
+      // Node decodes arguments as UTF-8, so a name in another encoding arrives damaged and cannot be opened.
+      const missing = input.includes('\ufffd') ? 'the name is not valid UTF-8, which Node cannot pass on; give the folder that holds it instead' : 'no such file or folder';
+      walked.problems.push({ path: input, message: code === 'ENOENT' ? missing : (error as Error).message });
       continue;
     }
     const label = labels[i]!;
     if (stat.isDirectory()) {
-      const real = await fs.realpath(input);
+      const real = await realOrResolved(input);
       const first = state.seenFolders.get(real);
       if (first !== undefined) {
         walked.skipped.push({ path: input, code: 'duplicate', reason: `the same folder as ${first}` });
@@ -146,7 +149,7 @@ async function walkFolder(state: WalkState, dir: string, label: string, groupNam
   const { walked, options } = state;
   let entries;
   try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
+    entries = await readFolder(dir);
   } catch (error) {
     walked.skipped.push({ path: dir, code: 'unreadable', reason: `cannot read the folder: ${(error as Error).message}` });
     return;
@@ -155,6 +158,7 @@ async function walkFolder(state: WalkState, dir: string, label: string, groupNam
   const images: string[] = [];
   for (const e of entries) {
     const full = path.join(dir, e.name);
+    if (e.raw) registerRawPath(full, e.raw);
     const rel = join(within, e.name);
     let isDir = e.isDirectory();
     let isFile = e.isFile();
@@ -167,7 +171,7 @@ async function walkFolder(state: WalkState, dir: string, label: string, groupNam
         walked.skipped.push({ path: full, code: 'symlink', reason: 'symbolic link (not followed without --follow-symlinks)' });
         continue;
       }
-      const target = await fs.stat(full).catch(() => null);
+      const target = await fs.stat(openablePath(full)).catch(() => null);
       if (!target) {
         walked.skipped.push({ path: full, code: 'symlink-broken', reason: 'broken symbolic link' });
         continue;
@@ -184,7 +188,7 @@ async function walkFolder(state: WalkState, dir: string, label: string, groupNam
         walked.skipped.push({ path: full, code: 'excluded', reason: 'matches --exclude' });
         continue;
       }
-      const real = await fs.realpath(full);
+      const real = await realOrResolved(full);
       if (state.skipFolders.has(real)) {
         walked.skipped.push({ path: full, code: 'output-folder', reason: 'the output folder' });
         continue;
@@ -233,7 +237,7 @@ async function kindOf(file: string, name: string): Promise<Kind> {
   if (INPUT_EXTENSIONS.has(ext)) return { take: 'document' };
   let head: Uint8Array;
   try {
-    const handle = await fs.open(file, 'r');
+    const handle = await fs.open(openablePath(file), 'r');
     try {
       const buf = Buffer.alloc(SNIFF_BYTES);
       const { bytesRead } = await handle.read(buf, 0, SNIFF_BYTES, 0);
@@ -266,6 +270,33 @@ async function isDuplicateFile(state: WalkState, file: string): Promise<boolean>
   return false;
 }
 
+/** A key for the real path: its bytes read as Latin-1, so two names that are not UTF-8 never look alike. */
 async function realOrResolved(p: string): Promise<string> {
-  return fs.realpath(p).catch(() => path.resolve(p));
+  const real = await fs.realpath(openablePath(p), { encoding: 'buffer' }).catch(() => Buffer.from(path.resolve(p)));
+  return real.toString('latin1');
+}
+
+interface FolderEntry {
+  name: string;
+  /** The entry's path as bytes, when its name (or a folder's above it) is not UTF-8; null otherwise. */
+  raw: Buffer | null;
+  isDirectory(): boolean;
+  isFile(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+/**
+ * A folder's entries, their names read as bytes: a name that is not UTF-8 (Latin-1 archives) is shown as
+ * Windows-1252 and opened by its bytes, where a string would have turned it into one that names no file.
+ */
+async function readFolder(dir: string): Promise<FolderEntry[]> {
+  const opened = openablePath(dir);
+  const rawDir = typeof opened === 'string' ? null : opened;
+  const entries = await fs.readdir(opened, { withFileTypes: true, encoding: 'buffer' });
+  return entries.map((e) => {
+    const bytes = e.name as unknown as Buffer;
+    const { name, utf8 } = decodeName(bytes);
+    const raw = rawDir || !utf8 ? Buffer.concat([rawDir ?? Buffer.from(dir), Buffer.from(path.sep), bytes]) : null;
+    return { name, raw, isDirectory: () => e.isDirectory(), isFile: () => e.isFile(), isSymbolicLink: () => e.isSymbolicLink() };
+  });
 }

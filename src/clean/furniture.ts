@@ -168,7 +168,11 @@ const WINDOW = 8;
  */
 function removeSideBoxes(lines: Line[]): void {
   const pages = new Map<number, Line[]>();
-  for (const l of lines) pages.set(l.page, [...(pages.get(l.page) ?? []), l]);
+  for (const l of lines) {
+    const page = pages.get(l.page);
+    if (page) page.push(l);
+    else pages.set(l.page, [l]);
+  }
   if (pages.size < 2) return;
   const inWindow = new Set<Line>();
   // The right side of a page: past a third of its width, and past where labels end.
@@ -176,7 +180,8 @@ function removeSideBoxes(lines: Line[]): void {
   for (const [page, ls] of pages) {
     const content = ls.filter((l) => l.furniture !== 'page-number');
     for (const l of [...content.slice(0, WINDOW), ...content.slice(-WINDOW)]) inWindow.add(l);
-    const width = Math.max(...ls.map((l) => { const c = l.cells[l.cells.length - 1]!; return c.x + c.text.length; }));
+    // A loop, not Math.max(...): a page of 200,000 lines would overflow the call stack with as many arguments.
+    const width = ls.reduce((max, l) => { const c = l.cells[l.cells.length - 1]!; return Math.max(max, c.x + c.text.length); }, -Infinity);
     rightOf.set(page, Math.max(30, width * 0.35));
   }
   const atRight = (l: Line, k: number) => k > 0 && l.cells[k]!.x >= rightOf.get(l.page)!;

@@ -16,7 +16,8 @@ const HTML_COMMENT = /<!--[\s\S]*?-->/g;
  * own segment; `**` that wraps a whole segment marks it bold. Escapes lose their backslash.
  */
 export function splitMarkdownLine(raw: string): MarkedSegment[] {
-  let text = raw.replace(HTML_COMMENT, ' ').replace(/\s+$/, '');
+  // trimEnd, not /\s+$/: that regex tries every space of a long run in turn (a list indented 2,000 levels took minutes).
+  let text = raw.replace(HTML_COMMENT, ' ').trimEnd();
   let heading = 0;
   const h = HEADING.exec(text);
   if (h) {

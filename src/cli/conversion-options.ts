@@ -11,6 +11,8 @@ export interface ConversionCliOptions {
   ocrEngine?: OcrEngineChoice;
   lang?: string;
   pageTimeout?: number;
+  pdfPageTimeout?: number;
+  pdfTimeout?: number;
   repair: boolean;
   password?: string;
   pages?: PageSelection;
@@ -47,6 +49,8 @@ export function addConversionOptions(cmd: Command): Command {
     .addOption(new Option('--ocr-engine <engine>', 'OCR engine: auto (native tesseract when installed with the language, else the built-in tesseract.js), native, wasm').choices([...OCR_ENGINES]).default('auto'))
     .option('--lang <codes>', 'OCR language: swe, eng or swe+eng (protokoll --list-langs lists them)', langOption, 'swe')
     .option('--page-timeout <seconds>', 'give up OCR of one page after this long, with a warning', positiveInt, 120)
+    .option('--pdf-page-timeout <seconds>', 'give up reading one PDF page (text, drawing, rendering; OCR not counted) after this long, with a warning', positiveInt, 20)
+    .option('--pdf-timeout <seconds>', 'refuse a PDF whose reading (OCR not counted) takes longer than this', positiveInt, 120)
     .option('--pages <list>', 'convert only these pages, e.g. 1-3,7 or 5- (page numbers stay those of the document)', pagesOption)
     .option('--no-repair', 'do not restore lost diacritics or undo OCR confusions')
     .option('--password <password>', 'password for encrypted PDFs')
@@ -62,6 +66,8 @@ export function convertOptionsFrom(opts: ConversionCliOptions): ConvertOptions {
     ocrEngine: opts.ocrEngine,
     lang: opts.lang,
     pageTimeoutMs: opts.pageTimeout !== undefined ? opts.pageTimeout * 1000 : undefined,
+    pdfPageTimeoutMs: opts.pdfPageTimeout !== undefined ? opts.pdfPageTimeout * 1000 : undefined,
+    pdfTimeoutMs: opts.pdfTimeout !== undefined ? opts.pdfTimeout * 1000 : undefined,
     pages: opts.pages,
   };
 }

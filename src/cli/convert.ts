@@ -1,5 +1,4 @@
 // `protokoll convert`: converts files, folders or stdin; one document to stdout, or a mirrored tree of outputs under --out.
-import fs from 'node:fs/promises';
 import os from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { Progress } from '../batch/progress.js';
@@ -15,6 +14,7 @@ import { OcrProgressLine } from '../ocr/progress.js';
 import type { ReviewSite } from '../review/site.js';
 import { OutputError, UsageError } from '../errors.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/serialize.js';
+import { makeOutputFolder, reason as outputReason } from '../output/write.js';
 import { outputPath, outputPaths } from '../batch/naming.js';
 import { addConversionOptions, convertOptionsFrom, positiveInt, type ConversionCliOptions } from './conversion-options.js';
 import { dryRun } from './dry-run.js';
@@ -55,6 +55,8 @@ export interface ConvertDeps {
   progressInterval?: number;
   /** Extra options passed through to convert() (e.g. an OCR pool). */
   convertOptions?: ConvertOptions;
+  /** Called when the command takes charge of `signal`: it stops, reports and exits on its own, so nothing may cut it short. */
+  claimSignal?: () => void;
 }
 
 export const EXIT_INTERRUPTED = 130;
@@ -98,10 +100,10 @@ export async function runConvertFiles(files: readonly InputFile[], problems: rea
   if (outDir) {
     // One clear message up front rather than the same failure once per input.
     try {
-      await fs.mkdir(outDir, { recursive: true });
+      await makeOutputFolder(outDir);
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
-      const why = e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a path component is not a folder' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.message;
+      const why = e.code === 'EEXIST' ? 'a path component is not a folder' : outputReason(error);
       log.error(outDir, `cannot use as output folder: ${why}`, 'output-failed');
       return 1;
     }
@@ -128,11 +130,17 @@ export async function runConvertFiles(files: readonly InputFile[], problems: rea
   const jobs = opts.jobs ?? os.availableParallelism();
   // One OCR pool for the whole batch; its workers start only when a page needs reading, and stop when the batch does.
   const ocr = await ocrFor(files, opts, jobs, io, batchy, deps.convertOptions);
+  // The PDF reader starts while the rest is set up, so the first PDF does not wait for it (and a run without
+  // PDFs never loads the reader's module).
+  const pdfs = files.some((f) => /\.pdf$/i.test(f.path));
+  if (!ocr.options.pdfReaders && pdfs) (await import('../input/pdf-reader/shared.js')).sharedPdfReaders().prewarm();
   try {
     return await finishConvert(files, problems, walkSkipped, opts, io, deps, { outDir, batchy, progress, jobs, ocr, log, allFiles, site });
   } finally {
     ocr.line?.close();
-    await ocr.pool?.terminate();
+    // PDF readers outlive a run (idle ones end on their own, or with the process); an interrupted run stops them at once.
+    const stopReaders = async () => (await import('../input/pdf-reader/shared.js')).stopPdfReaders();
+    await Promise.all([ocr.pool?.terminate(), deps.signal?.aborted ? stopReaders() : undefined]);
   }
 }
 
@@ -302,7 +310,10 @@ stays in its shard when others are added; each shard writes its own --report, an
 \`protokoll report merge\` joins them.
 
 Exit codes: 0 all converted or skipped (or stdout was closed by its reader),
-1 some inputs failed, 2 usage error, 130 interrupted.`)
-    .action(async (inputs: string[], opts: ConvertCliOptions) => setExit(await runConvert(inputs, opts, io, deps)));
+1 some inputs failed, 2 usage error, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).`)
+    .action(async (inputs: string[], opts: ConvertCliOptions) => {
+      deps.claimSignal?.();
+      setExit(await runConvert(inputs, opts, io, deps));
+    });
   return cmd;
 }

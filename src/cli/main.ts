@@ -19,7 +19,10 @@ import { workerCommand, type WorkerDeps } from './worker.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
+
+/** Exit codes for the signals that stop a run, as shells report them (128 + the signal's number). */
+const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated };
 
 /** What commands get from the entry point besides their arguments. */
 export type CliDeps = ConvertDeps & WorkerDeps;
@@ -91,13 +94,15 @@ export async function run(argv: readonly string[], io: Io = processIo(), deps: C
 }
 
 export async function main(): Promise<never> {
-  // First Ctrl-C: the batch stops, prints what it did and returns 130. A second one exits at once.
+  // First Ctrl-C or SIGTERM (what `timeout`, systemd, Kubernetes and CI send): the batch stops, removes its
+  // temporary files, prints and reports what it did, and exits 130 or 143. A second signal exits at once.
   const interrupt = new AbortController();
   // The queue worker stops gracefully by itself (a grace period for running jobs), so it takes the signals over.
   let signalsOwned = false;
+  let signalExit: number = EXIT.interrupted;
   const hardStop = (): never => {
     removePendingTempFiles();
-    process.exit(EXIT.interrupted);
+    process.exit(signalExit);
   };
   // A reader that stops reading (`protokoll … | head -1`) closes stdout: the run ends quietly, with exit 0, as
   // cat and grep do, instead of dying on EPIPE with a stack trace.
@@ -106,18 +111,28 @@ export async function main(): Promise<never> {
     if (error.code !== 'EPIPE') throw error;
     outputClosed.abort();
   });
-  process.on('SIGINT', () => {
+  let claimed = false;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
     if (signalsOwned) return;
     if (interrupt.signal.aborted) hardStop();
-    interrupt.abort();
-    // Commands that do not watch the signal (a filter waiting on stdin) must still stop on Ctrl-C.
-    setTimeout(hardStop, 2000).unref();
-  });
+    signalExit = SIGNAL_EXIT[signal];
+    interrupt.abort(signal);
+    // A command that watches the signal (convert) finishes its summary and report itself and must not be cut
+    // short; the others (a filter waiting on stdin) must still stop.
+    if (!claimed) setTimeout(hardStop, 2000).unref();
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
   const io = processIo();
   const out = io.out;
   io.out = (s) => { if (!outputClosed.signal.aborted) out(s); };
-  const code = await run(process.argv.slice(2), io, { signal: interrupt.signal, outputClosed: outputClosed.signal, ownSignals: () => { signalsOwned = true; } });
-  // Writes still in flight when Ctrl-C came leave temporary files; nothing half-written may stay behind.
+  const code = await run(process.argv.slice(2), io, {
+    signal: interrupt.signal,
+    outputClosed: outputClosed.signal,
+    claimSignal: () => { claimed = true; },
+    ownSignals: () => { signalsOwned = true; },
+  });
+  // Writes still in flight when the signal came leave temporary files; nothing half-written may stay behind.
   removePendingTempFiles();
-  process.exit(interrupt.signal.aborted ? EXIT.interrupted : code);
+  process.exit(interrupt.signal.aborted ? signalExit : code);
 }

@@ -36,8 +36,11 @@ every input with its status, kind, body, date, counts and warnings, sortable and
 each document's page shows the source pages (PDF pages and scans as images, text with line
 numbers) beside the extracted document. A rerun skips documents whose page is up to date.
 
-Exit codes: 0 all converted or skipped, 1 some inputs failed, 2 usage error, 130 interrupted.`)
+Exit codes: 0 all converted or skipped, 1 some inputs failed, 2 usage error, 130 interrupted (Ctrl-C),
+143 terminated (SIGTERM).`)
     .action(async (inputs: string[], opts: ReviewCliOptions) => {
+      // Like convert, it stops on a signal by itself, with its summary and report.
+      deps.claimSignal?.();
       const { out, ...rest } = opts;
       setExit(await runConvert(inputs, { ...rest, format: 'json', review: out, reviewOnly: true }, io, deps));
     });

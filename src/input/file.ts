@@ -1,6 +1,7 @@
 // Reads an input file's bytes, turning file-system failures into an InputError that says why in words.
 import fs from 'node:fs/promises';
 import { InputError } from '../errors.js';
+import { openablePath } from './file-names.js';
 
 export function unreadableReason(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
@@ -16,7 +17,7 @@ export function unreadableReason(error: unknown): string {
 
 export async function readFileBytes(file: string): Promise<Uint8Array> {
   try {
-    return await fs.readFile(file);
+    return await fs.readFile(openablePath(file));
   } catch (error) {
     throw new InputError('input-unreadable', `cannot read the file: ${unreadableReason(error)}`, { file, cause: error });
   }

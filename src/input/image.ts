@@ -9,6 +9,8 @@ export type ImageFormat = 'png' | 'jpeg' | 'tiff' | 'gif' | 'bmp' | 'webp';
  * which a decompression bomb would exhaust.
  */
 export const MAX_IMAGE_PIXELS = 100_000_000;
+/** Fewer pixels than this on a side hold no readable text, and the OCR engine fails on them outright. */
+export const MIN_OCR_SIDE = 10;
 
 export interface ImagePage {
   /** 1-based page within the file (TIFF pages; 1 for every other format). */
@@ -43,6 +45,13 @@ export function imagePages(bytes: Uint8Array, format: ImageFormat, file: string,
   if (pages.length === 0) throw invalid(file, 'it has no pages');
   for (const p of pages) {
     if (!(p.width > 0 && p.height > 0)) throw invalid(file, `page ${p.number} has no size`);
+    if (p.width < MIN_OCR_SIDE || p.height < MIN_OCR_SIDE) {
+      throw new InputError(
+        'image-too-small',
+        `the image${pages.length > 1 ? ` (page ${p.number})` : ''} is ${p.width}×${p.height} pixels, too small to hold readable text (at least ${MIN_OCR_SIDE} pixels on a side)`,
+        { file },
+      );
+    }
     if (p.width * p.height > max) {
       throw new InputError(
         'image-too-large',
@@ -80,16 +89,31 @@ function singleHeader(b: Uint8Array, format: Exclude<ImageFormat, 'tiff'>): Head
     case 'png': return png(b);
     case 'jpeg': return jpeg(b);
     case 'gif': { const r = new Reader(b, true); return { width: r.u16(6), height: r.u16(8), dpi: null }; }
-    case 'bmp': {
-      const r = new Reader(b, true);
-      const small = r.u32(14) === 12; // OS/2 BITMAPCOREHEADER has 16-bit sizes
-      const width = small ? r.u16(18) : r.i32(18);
-      const height = Math.abs(small ? r.u16(20) : r.i32(22));
-      const ppm = small ? 0 : r.i32(38);
-      return { width, height, dpi: ppm > 0 ? plausibleDpi(ppm * 0.0254) : null };
-    }
+    case 'bmp': return bmp(b);
     case 'webp': return webp(b);
   }
+}
+
+/** BMP compressions whose pixel data has a fixed size: none, bit fields (the decoder reads past the end of others). */
+const BMP_UNCOMPRESSED = new Set([0, 3, 6]);
+
+function bmp(b: Uint8Array): Header {
+  const r = new Reader(b, true);
+  const small = r.u32(14) === 12; // OS/2 BITMAPCOREHEADER has 16-bit sizes
+  const width = small ? r.u16(18) : r.i32(18);
+  const height = Math.abs(small ? r.u16(20) : r.i32(22));
+  const bits = r.u16(small ? 24 : 28);
+  const compression = small ? 0 : r.u32(30);
+  const ppm = small ? 0 : r.i32(38);
+  if (![1, 4, 8, 16, 24, 32].includes(bits)) throw new Error(`the BMP has ${bits} bits per pixel`);
+  if (width > 0 && height > 0 && BMP_UNCOMPRESSED.has(compression)) {
+    const rowBytes = Math.floor((bits * width + 31) / 32) * 4;
+    const needed = r.u32(10) + rowBytes * height;
+    if (needed > b.length) {
+      throw new Error(`the BMP is truncated: its header declares ${width}×${height} pixels (${needed.toLocaleString('en')} bytes with the header), but the file holds ${b.length.toLocaleString('en')} bytes`);
+    }
+  }
+  return { width, height, dpi: ppm > 0 ? plausibleDpi(ppm * 0.0254) : null };
 }
 
 function png(b: Uint8Array): Header {

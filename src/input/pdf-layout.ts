@@ -44,7 +44,7 @@ function groupLines(items: readonly TextItem[]): BuiltLine[] {
     l.items.sort((a, b) => a.x - b.x);
     const inked = l.items.filter((it) => it.str.trim() !== '');
     l.left = inked.length ? inked[0]!.x : 0;
-    l.right = inked.length ? Math.max(...inked.map((it) => it.x + it.width)) : 0;
+    l.right = inked.reduce((max, it) => Math.max(max, it.x + it.width), inked.length ? -Infinity : 0);
     if (!l.size) l.size = 10;
   }
   return lines.filter((l) => l.items.some((it) => it.str.trim() !== '')).sort((a, b) => b.y - a.y);
@@ -66,7 +66,7 @@ function lineText(line: BuiltLine, starts: number[] = []): string {
       const startGap = it.x - inkEnd;
       const hadSpace = /\s$/.test(out) || /^\s/.test(it.str);
       if (startGap >= line.size * 0.9) {
-        out = out.replace(/\s+$/, '') + '\t';
+        out = out.trimEnd() + '\t';
         starts.push(it.x);
       } else if (!hadSpace && startGap > line.size * 0.12) out += ' ';
       else if (!hadSpace && /\p{Ll}$/u.test(prev) && /^\p{Lu}\p{Ll}/u.test(it.str.trimStart())) {
@@ -81,7 +81,10 @@ function lineText(line: BuiltLine, starts: number[] = []): string {
     end = it.x + it.width;
     inkEnd = Math.max(inkEnd, it.x + it.width - (it.str.length - it.str.trimEnd().length) * line.size * 0.25);
   }
-  return out.replace(/[ \u00a0]+$/, '');
+  // A loop, not /[ \u00a0]+$/, which tries every space of a long run in turn.
+  let last = out.length;
+  while (last > 0 && (out[last - 1] === ' ' || out[last - 1] === '\u00a0')) last--;
+  return out.slice(0, last);
 }
 
 
@@ -117,9 +120,10 @@ export function layoutPage(items: readonly TextItem[], page: number, pageWidth?:
   }
   // The tightest common pitch is the line spacing; paragraph spacing and blank lines only add to it.
   const pitch = percentile(pitches, 0.2) || 12;
-  const leftMargin = Math.min(...lines.map((l) => l.left));
+  // Loops, not Math.min(...): a page of 100,000 lines would overflow the call stack with as many arguments.
+  const leftMargin = lines.reduce((min, l) => Math.min(min, l.left), Infinity);
   // On a sparse page the widest line is no guide to the margin; assume margins as wide as the left one.
-  const rightMargin = Math.max(...lines.map((l) => l.right), pageWidth ? pageWidth - leftMargin : 0, 0);
+  const rightMargin = lines.reduce((max, l) => Math.max(max, l.right), Math.max(pageWidth ? pageWidth - leftMargin : 0, 0));
   const starts: number[][] = lines.map(() => []);
   const texts = lines.map((l, i) => lineText(l, starts[i]));
   // Positions in character widths from the left margin, so columns compare with those of text copies.

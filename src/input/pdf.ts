@@ -5,6 +5,8 @@ import { PDFParse, PasswordException, InvalidPDFException, FormatError } from 'p
 import type { RawPage } from '../document.js';
 import { InputError } from '../errors.js';
 import { layoutPage, type TextItem } from './pdf-layout.js';
+import { PdfPageError } from './pdf-page-error.js';
+import { renderPlan } from './pdf-render-size.js';
 
 interface PdfJsTextItem { str: string; transform: number[]; width: number; height: number }
 interface PdfJsViewport { width: number; height: number; transform: number[] }
@@ -28,14 +30,40 @@ export interface RenderedPage { pixels: Uint8Array; width: number; height: numbe
 
 const require = createRequire(import.meta.url);
 /** pdf.js's own font data, so pages with non-embedded standard fonts render without a network fetch. */
-export const STANDARD_FONTS_DIR = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + path.sep;
+const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
+export const STANDARD_FONTS_DIR = path.join(PDFJS_DIR, 'standard_fonts') + path.sep;
+/** pdf.js's WebAssembly decoders (OpenJPEG for JPEG 2000 images, qcms for colour profiles), read from disk. */
+export const WASM_DIR = path.join(PDFJS_DIR, 'wasm') + path.sep;
+
+/**
+ * A page tree claiming more pages than this is damaged or hostile: at a few hundred bytes per page, it would be a
+ * file of gigabytes, and pdf.js would allocate arrays of that length before reading a page.
+ */
+export const MAX_PDF_PAGES = 100_000;
+
+export interface PdfFileOptions {
+  password?: string;
+  /** Images inside the PDF above this many pixels are left out, not decoded (pdf.js warns that it did so). */
+  maxImagePixels?: number;
+  /** pdf.js's own console verbosity: 0 errors, 1 warnings (the PDF reader process turns warnings into page warnings). */
+  verbosity?: number;
+}
 
 /** One open PDF: pdf-parse for loading, errors and rendering; its pdf.js document for positioned text. */
 export class PdfFile extends PDFParse {
   readonly file: string;
 
-  constructor(data: Uint8Array, file: string, password?: string) {
-    super({ data: new Uint8Array(data), password, standardFontDataUrl: STANDARD_FONTS_DIR, verbosity: 0 });
+  constructor(data: Uint8Array, file: string, options: PdfFileOptions = {}) {
+    super({
+      data: new Uint8Array(data),
+      password: options.password,
+      standardFontDataUrl: STANDARD_FONTS_DIR,
+      wasmUrl: WASM_DIR,
+      maxImageSize: options.maxImagePixels ?? -1,
+      // Scripts inside a PDF are never needed to read it.
+      isEvalSupported: false,
+      verbosity: options.verbosity ?? 0,
+    } as ConstructorParameters<typeof PDFParse>[0]);
     this.file = file;
   }
 
@@ -48,17 +76,22 @@ export class PdfFile extends PDFParse {
     }
   }
 
+  /** The number of pages the page tree claims, refused when no file of this size could hold them. */
   async pageCount(): Promise<number> {
-    return (await this.document()).numPages;
+    const count = (await this.document()).numPages;
+    if (!Number.isInteger(count) || count < 0 || count > MAX_PDF_PAGES) {
+      throw new InputError('pdf-invalid', `the PDF is damaged: its page tree claims ${count} pages`, { file: this.file });
+    }
+    return count;
   }
 
-  /** Page n (1-based); a page pdf.js cannot open is a damaged PDF. */
+  /** Page n (1-based); a page pdf.js cannot open is a damaged page (the others may still read). */
   private async page(n: number): Promise<PdfJsPage> {
     const doc = await this.document();
     try {
       return await doc.getPage(n);
     } catch (error) {
-      throw pdfError(error, this.file);
+      throw pageError(error, n);
     }
   }
 
@@ -68,7 +101,7 @@ export class PdfFile extends PDFParse {
   private operators(n: number): Promise<{ fnArray: number[]; argsArray: unknown[][] }> {
     let ops = this.operatorLists.get(n);
     if (!ops) {
-      ops = this.page(n).then((page) => page.getOperatorList());
+      ops = this.page(n).then((page) => page.getOperatorList()).catch((error: unknown) => { throw pageError(error, n); });
       this.operatorLists.set(n, ops);
       // Pages are read a few at a time; keep only the last few lists, so 500 pages do not all stay in memory.
       if (this.operatorLists.size > 8) this.operatorLists.delete(this.operatorLists.keys().next().value!);
@@ -79,7 +112,7 @@ export class PdfFile extends PDFParse {
   /** The text layer of one page (1-based) as raw lines with layout hints. */
   async pageLines(n: number): Promise<RawPage> {
     const page = await this.page(n);
-    const content = await page.getTextContent();
+    const content = await page.getTextContent().catch((error: unknown) => { throw pageError(error, n); });
     const items: TextItem[] = [];
     for (const it of content.items) {
       if (!('str' in it)) continue;
@@ -143,29 +176,30 @@ export class PdfFile extends PDFParse {
 
   /**
    * Renders page n (1-based) for OCR as greyscale pixels. The resolution drops for huge pages so that no page
-   * exceeds `maxPixels`.
+   * exceeds `maxPixels`; a page box no real page has (over 14,400 points, or too small for text) is refused.
    */
   async renderPage(n: number, dpi: number, maxPixels: number): Promise<RenderedPage> {
     const doc = await this.document();
     const page = await this.page(n);
     const base = page.getViewport({ scale: 1 });
-    const fit = Math.sqrt(maxPixels / Math.max(1, base.width * base.height * (dpi / 72) ** 2));
-    const scale = (dpi / 72) * Math.min(1, fit);
-    const viewport = page.getViewport({ scale });
-    const width = Math.max(1, Math.floor(viewport.width + 0.01)); // + 0.01: a page sized from pixels in rounded points
-    const height = Math.max(1, Math.floor(viewport.height + 0.01));
+    const plan = renderPlan(n, base.width, base.height, dpi, maxPixels);
+    if (!plan.ok) throw new PdfPageError(plan.code, n, plan.message);
+    const { width, height } = plan;
+    const viewport = page.getViewport({ scale: plan.scale });
     const target = doc.canvasFactory.create(width, height);
     try {
       await page.render({ canvasContext: target.context, viewport, canvas: target.canvas }).promise;
-      const rgba = target.context.getImageData(0, 0, width, height).data;
       const pixels = new Uint8Array(width * height);
-      // ITU-R BT.601 luma in integers; pdf.js paints on an opaque white page, so alpha can be ignored.
-      for (let i = 0, o = 0; i < rgba.length; i += 4, o++) {
-        pixels[o] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
+      // A band at a time, so a large page never holds a second full-size RGBA copy.
+      const band = Math.max(1, Math.floor(4_000_000 / width));
+      for (let y = 0, o = 0; y < height; y += band) {
+        const rgba = target.context.getImageData(0, y, width, Math.min(band, height - y)).data;
+        // ITU-R BT.601 luma in integers; pdf.js paints on an opaque white page, so alpha can be ignored.
+        for (let i = 0; i < rgba.length; i += 4, o++) pixels[o] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
       }
-      return { pixels, width, height, dpi: Math.round(scale * 72), scale };
+      return { pixels, width, height, dpi: plan.dpi, scale: plan.scale };
     } catch (error) {
-      throw pdfError(error, this.file);
+      throw pageError(error, n);
     } finally {
       doc.canvasFactory.destroy(target);
       page.cleanup();
@@ -180,6 +214,25 @@ function pageSize(viewport: PdfJsViewport): RawPage['size'] {
   return Number.isFinite(width) && Number.isFinite(height) && width > 0 && height > 0 ? { width, height, unit: 'pt' } : null;
 }
 
+/** Why pdf.js failed, in words an archivist can act on, with pdf.js's own message kept in parentheses. */
+export function pdfFailureReason(error: unknown): string {
+  const name = (error as { name?: string })?.name ?? '';
+  const raw = ((error as { message?: string })?.message ?? String(error)).replace(/\s+/g, ' ').trim();
+  const what = /flate|inflate|zlib|LZW|DCT|JPX|JBIG2|CCITT|decode/i.test(raw) ? 'a compressed stream is corrupt'
+    : /Invalid array length|allocation failed|Invalid typed array length|too large/i.test(raw) ? 'a size recorded in the file is impossible'
+      : /Maximum call stack/i.test(raw) ? 'its content is nested too deeply'
+        : /Invalid page request|page index|Pages tree/i.test(raw) ? 'its page tree is damaged'
+          : /Invalid PDF|XRef|startxref|FormatError|Missing|Unexpected|Bad/i.test(`${name} ${raw}`) ? 'the file is damaged or truncated'
+            : 'pdf.js could not read it';
+  return `${what} (${raw.length > 160 ? `${raw.slice(0, 157)}…` : raw})`;
+}
+
+/** A failure while reading one page: the page is skipped with a warning, and the document goes on. */
+function pageError(error: unknown, n: number): PdfPageError {
+  if (error instanceof PdfPageError) return error;
+  return new PdfPageError('pdf-page-damaged', n, `page ${n} cannot be read: ${pdfFailureReason(error)}`);
+}
+
 function pdfError(error: unknown, file: string): InputError {
   if (error instanceof InputError) return error;
   const name = (error as { name?: string })?.name ?? '';
@@ -192,7 +245,7 @@ function pdfError(error: unknown, file: string): InputError {
   if (error instanceof InvalidPDFException || error instanceof FormatError || /Invalid PDF|XRef|startxref|FormatError/i.test(`${name} ${message}`)) {
     return new InputError('pdf-invalid', `the PDF is damaged or truncated (${message.replace(/\s+/g, ' ').trim()})`, { file, cause: error });
   }
-  return new InputError('pdf-invalid', `the PDF cannot be read (${message.replace(/\s+/g, ' ').trim()})`, { file, cause: error });
+  return new InputError('pdf-invalid', `the PDF cannot be read: ${pdfFailureReason(error)}`, { file, cause: error });
 }
 
 /**

@@ -3,12 +3,18 @@
 import { InputError } from '../errors.js';
 import type { GreyImage } from '../ocr/page-image.js';
 import type { ImageFormat, ImagePage } from './image.js';
+import type { RenderedPage } from './pdf.js';
 import { tiffPagePdf, tiffProblem } from './tiff-pdf.js';
 
 export interface RasterOptions {
   /** The resolution to read the page at, given the file's own (null: unknown); null keeps the pixels as they are. */
   dpi: (fileDpi: number | null) => number | null;
   maxPixels: number;
+  /**
+   * Renders page 1 of the one-page PDF a TIFF page becomes; conversion passes one that renders in a PDF reader
+   * process, within its time and memory limits. Without it the page is rendered here.
+   */
+  renderPdf?: (pdf: Uint8Array, file: string, dpi: number, maxPixels: number) => Promise<RenderedPage>;
 }
 
 const invalid = (file: string, why: string, cause?: unknown) => new InputError('image-invalid', `the image cannot be decoded: ${why}`, { file, cause });
@@ -17,7 +23,7 @@ export async function rasterizeImage(bytes: Uint8Array, format: ImageFormat, pag
   const target = page.dpi === null ? options.dpi(null) : options.dpi(page.dpi);
   // Without a stated resolution there is nothing to scale from: the pixels stay as they are.
   const scale = page.dpi !== null && target !== null ? target / page.dpi : 1;
-  if (page.tiff) return rasterizeTiff(bytes, page, file, page.dpi === null ? null : target ?? page.dpi, options.maxPixels);
+  if (page.tiff) return rasterizeTiff(bytes, page, file, page.dpi === null ? null : target ?? page.dpi, options.maxPixels, options.renderPdf ?? renderHere);
   const cut = truncation(bytes, format);
   if (cut) throw invalid(file, cut);
   const { loadImage, createCanvas } = await import('@napi-rs/canvas');
@@ -47,18 +53,34 @@ export async function rasterizeImage(bytes: Uint8Array, format: ImageFormat, pag
   return { pixels, width, height, dpi };
 }
 
-async function rasterizeTiff(bytes: Uint8Array, page: ImagePage, file: string, dpi: number | null, maxPixels: number): Promise<GreyImage> {
+async function rasterizeTiff(
+  bytes: Uint8Array, page: ImagePage, file: string, dpi: number | null, maxPixels: number, render: NonNullable<RasterOptions['renderPdf']>,
+): Promise<GreyImage> {
   const d = page.tiff!;
   const problem = tiffProblem(d);
   if (problem) throw invalid(file, `TIFF page ${page.number}: ${problem}`);
-  const { PdfFile } = await import('./pdf.js');
-  const pdf = new PdfFile(tiffPagePdf(bytes, d), file);
+  let pdf: Uint8Array;
+  try {
+    pdf = tiffPagePdf(bytes, d);
+  } catch (error) {
+    throw invalid(file, `TIFF page ${page.number}: ${(error as Error).message}`, error);
+  }
   try {
     // The page measures the image at its own resolution (or 72 dpi), so rendering at `dpi` (or 72) scales it.
-    const r = await pdf.renderPage(1, dpi ?? 72, maxPixels);
+    const r = await render(pdf, file, dpi ?? 72, maxPixels);
     return { pixels: r.pixels, width: r.width, height: r.height, dpi: dpi === null ? null : r.dpi };
   } catch (error) {
-    throw invalid(file, `TIFF page ${page.number} is damaged`, error);
+    // A reader that ran out of time or memory on it says so; otherwise the page's data is damaged.
+    const over = /pdf-(page-)?(timeout|memory)/.test(String((error as { code?: unknown }).code));
+    throw invalid(file, `TIFF page ${page.number} ${over ? `could not be decoded within the limits (${(error as Error).message})` : 'is damaged'}`, error);
+  }
+}
+
+async function renderHere(bytes: Uint8Array, file: string, dpi: number, maxPixels: number): Promise<RenderedPage> {
+  const { PdfFile } = await import('./pdf.js');
+  const pdf = new PdfFile(bytes, file);
+  try {
+    return await pdf.renderPage(1, dpi, maxPixels);
   } finally {
     await pdf.destroy().catch(() => undefined);
   }

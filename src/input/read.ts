@@ -6,6 +6,7 @@ import { InputError, OcrError } from '../errors.js';
 import type { OcrDocumentOptions, OcrMode, OcrProgress, PagesRead } from '../ocr/documents.js';
 import type { OcrEngineChoice } from '../ocr/engine.js';
 import type { OcrPool } from '../ocr/pool.js';
+import type { PdfReaderPool } from './pdf-reader/pool.js';
 import { decodeText } from './decode.js';
 import { detectType } from './detect.js';
 import { sha256 } from './hash.js';
@@ -46,6 +47,15 @@ export interface ReadOptions {
    * past the end get a `pages-out-of-range` warning; when none is left the input is refused.
    */
   pages?: PageSelection;
+  /**
+   * PDF reader processes shared by the documents of a batch; the caller terminates them. Without one, readers
+   * come from a pool shared by the library's calls, whose idle processes end after a few seconds.
+   */
+  pdfReaders?: PdfReaderPool;
+  /** Time limit for reading one PDF page in milliseconds, OCR not counted (default 20 000); the page is skipped with a warning. */
+  pdfPageTimeoutMs?: number;
+  /** Time limit for reading one PDF in milliseconds, OCR not counted (default 120 000); the PDF is refused (`pdf-timeout`). */
+  pdfTimeoutMs?: number;
 }
 
 /**
@@ -103,7 +113,10 @@ async function withPool(options: ReadOptions, file: string, read: (ocr: OcrDocum
   const { OcrPool } = await import('../ocr/pool.js');
   const pool = options.ocrPool ?? new OcrPool({ jobs: options.jobs, lang: options.lang, engine: options.ocrEngine });
   try {
-    const pages = await read({ mode: options.ocr ?? 'auto', pool, pageTimeoutMs: options.pageTimeoutMs, onProgress: options.onProgress, pages: options.pages });
+    const pages = await read({
+      mode: options.ocr ?? 'auto', pool, pageTimeoutMs: options.pageTimeoutMs, onProgress: options.onProgress, pages: options.pages,
+      pdfReaders: options.pdfReaders, pdfPageTimeoutMs: options.pdfPageTimeoutMs, pdfTimeoutMs: options.pdfTimeoutMs,
+    });
     failWhenOnlyTimeouts(pages, file);
     return pages;
   } finally {

@@ -1,6 +1,10 @@
 // Wraps one TIFF page in a one-page PDF, so that pdf.js decodes it: TIFF's codecs (CCITT G3/G4, LZW, PackBits,
 // Deflate) are PDF's filters, and protokoll already renders PDF pages for OCR.
+import { inflateSync } from 'node:zlib';
 import type { TiffIfd } from './image.js';
+
+/** A TIFF strip or tile that decodes to more than its pixels hold: a small one can otherwise expand to gigabytes. */
+export class TiffBombError extends Error {}
 
 /** Why a TIFF page cannot be decoded, or null when it can. */
 export function tiffProblem(d: TiffIfd): string | null {
@@ -103,6 +107,7 @@ export function tiffPagePdf(file: Uint8Array, d: TiffIfd): Uint8Array {
     if (h <= 0 || y >= d.height) return;
     let data = file.subarray(at, Math.min(file.length, at + (d.stripBytes[i] ?? 0)));
     if (d.fillOrder === 2) data = data.map((b) => REVERSED[b]!);
+    if (d.compression === 8 || d.compression === 32946) boundedInflate(data, d, w, tiled ? d.tileLength : d.rowsPerStrip || d.height);
     const n = first + names.length;
     names.push(`/I${names.length} ${n} 0 R`);
     object(n, ` /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace ${cs} /BitsPerComponent ${bits}${decode}${filter(d, w, h)}`, data);
@@ -132,6 +137,20 @@ export function tiffPagePdf(file: Uint8Array, d: TiffIfd): Uint8Array {
     }
   }
   return out;
+}
+
+/**
+ * Refuses a Deflate strip or tile that inflates to more than its `rows` rows of `width` pixels: pdf.js inflates a
+ * whole stream, however little of it the image needs. The check stops inflating at the bound, so costs no more.
+ */
+function boundedInflate(data: Uint8Array, d: TiffIfd, width: number, rows: number): void {
+  const room = Math.ceil((width * d.samples * (d.bits[0] ?? 1)) / 8) * rows;
+  try {
+    inflateSync(data, { maxOutputLength: Math.max(1, room) });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new TiffBombError('a strip inflates to more than its page holds');
+    // Damaged data is pdf.js's to report as it draws what it can.
+  }
 }
 
 const fmt = (n: number) => (Math.round(n * 1e5) / 1e5).toString();

@@ -5,7 +5,13 @@ import { InputError } from '../errors.js';
 import { imagePages, MAX_IMAGE_PIXELS, type ImageFormat } from '../input/image.js';
 import { selectPages, type PageSelection } from '../input/pages.js';
 import { scaleBox } from '../input/box.js';
-import { PdfFile, xrefIntact } from '../input/pdf.js';
+import { xrefIntact, type RenderedPage } from '../input/pdf.js';
+import { PdfPageError } from '../input/pdf-page-error.js';
+import { LOSS_CODES } from '../input/pdf-reader/notes.js';
+import type { PdfReaderPool } from '../input/pdf-reader/pool.js';
+import { sharedPdfReaders } from '../input/pdf-reader/shared.js';
+import { RemotePdf } from '../input/pdf-reader/remote.js';
+import { MAX_TEXT_BYTES } from '../input/read.js';
 import type { Warning } from '../schema/minutes.js';
 import type { OcrPool } from './pool.js';
 import { rasterizeImage } from '../input/raster.js';
@@ -30,6 +36,12 @@ export interface OcrDocumentOptions {
   onProgress?: (event: OcrProgress) => void;
   /** Only these pages (see ReadOptions.pages). */
   pages?: PageSelection;
+  /** Reader processes for PDFs (default: a pool shared by the library's calls). */
+  pdfReaders?: PdfReaderPool;
+  /** Time limit for reading one PDF page, OCR not counted. */
+  pdfPageTimeoutMs?: number;
+  /** Time limit for reading one PDF, OCR not counted. */
+  pdfTimeoutMs?: number;
 }
 
 export interface PagesRead {
@@ -51,6 +63,19 @@ async function inOrder<T>(count: number, limit: number, task: (i: number) => Pro
   return out;
 }
 
+/** A TIFF page (made a one-page PDF) is drawn in a PDF reader process, within its time and memory limits, as a PDF page is. */
+async function renderInReader(bytes: Uint8Array, file: string, dpi: number, maxPixels: number, options: OcrDocumentOptions): Promise<RenderedPage> {
+  const pdf = new RemotePdf(options.pdfReaders ?? sharedPdfReaders(), bytes, file, {
+    pageTimeoutMs: options.pdfPageTimeoutMs, timeoutMs: options.pdfTimeoutMs, maxImagePixels: maxPixels,
+  });
+  try {
+    await pdf.pageCount();
+    return await pdf.renderPage(1, dpi, maxPixels);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
 /** Every page of a PNG, JPEG, TIFF (all pages), GIF, BMP or WebP file, read by OCR. */
 export async function readImage(bytes: Uint8Array, format: ImageFormat, file: string, options: OcrDocumentOptions): Promise<PagesRead> {
   if (options.mode === 'never') {
@@ -66,7 +91,11 @@ export async function readImage(bytes: Uint8Array, format: ImageFormat, file: st
     const p = pages[i]!;
     await options.pool.ready();
     // A file without a stated resolution is read at its own size: there is nothing to scale from.
-    const image = await rasterizeImage(bytes, format, p, file, { dpi: (dpi) => (dpi === null ? null : renderDpi(dpi)), maxPixels: options.maxPixels ?? MAX_IMAGE_PIXELS });
+    const image = await rasterizeImage(bytes, format, p, file, {
+      dpi: (dpi) => (dpi === null ? null : renderDpi(dpi)),
+      maxPixels: options.maxPixels ?? MAX_IMAGE_PIXELS,
+      renderPdf: (pdf, name, dpi, maxPixels) => renderInReader(pdf, name, dpi, maxPixels, options),
+    });
     const reading = await ocrPage(options.pool, { image, page: p.number, timeoutMs: options.pageTimeoutMs }).then((r) => (
       // boxes on the image as the file holds it, not as scaled for OCR
       { ...r, page: measuredOn(r.page, p.width / image.width, { width: p.width, height: p.height, unit: 'px' }) }
@@ -95,26 +124,54 @@ const pageText = (page: RawPage) => page.lines.map((l) => l.text).join('\n');
  * itself bad OCR), keeping whichever reading is better.
  */
 export async function readPdf(bytes: Uint8Array, file: string, password: string | undefined, options: OcrDocumentOptions): Promise<PagesRead> {
-  const pdf = new PdfFile(bytes, file, password);
+  const maxImagePixels = options.maxPixels ?? MAX_IMAGE_PIXELS;
+  const pdf = new RemotePdf(options.pdfReaders ?? sharedPdfReaders(), bytes, file, {
+    password, pageTimeoutMs: options.pdfPageTimeoutMs, timeoutMs: options.pdfTimeoutMs, maxImagePixels,
+  });
   try {
     const count = await pdf.pageCount();
     if (count === 0) throw new InputError('pdf-no-pages', 'the PDF has no pages', { file });
     const chosen = selectPages(options.pages, count, file);
     const numbers = chosen.numbers ? [...chosen.numbers] : Array.from({ length: count }, (_, i) => i + 1);
     let done = 0;
+    let textBytes = 0;
     options.onProgress?.({ file, pagesDone: 0, pagesTotal: numbers.length });
     const results = await inOrder(numbers.length, options.pool.jobs + 1, async (i) => {
-      const r = await readPdfPage(pdf, numbers[i]!, options);
+      const n = numbers[i]!;
+      const r = await readPdfPage(pdf, n, options).catch((error: unknown) => skippedPage(error, n));
+      const lost = pdf.pageWarnings(n);
+      // A page whose only image was left out is not blank: the warning says what was lost instead.
+      if (lost.length) r.warnings = [...r.warnings.filter((w) => w.code !== 'page-blank'), ...lost];
+      textBytes += r.pages[0]!.lines.reduce((sum, l) => sum + l.text.length, 0);
+      if (textBytes > MAX_TEXT_BYTES) {
+        throw new InputError('input-too-large', `the PDF holds over ${MAX_TEXT_BYTES / 1e6} MB of text; protokoll reads up to ${MAX_TEXT_BYTES / 1e6} MB (minutes are far smaller)`, { file });
+      }
       options.onProgress?.({ file, pagesDone: ++done, pagesTotal: numbers.length });
       return r;
     });
     const warnings = collapsePageRuns(results.flatMap((r) => r.warnings));
+    refuseIfAllLost(results, file);
     if (chosen.warning) warnings.unshift(chosen.warning);
     if (!xrefIntact(bytes)) warnings.unshift(warning('pdf-xref-rebuilt', 'the PDF\'s cross-reference table is broken; it was rebuilt by scanning the file, so parts may be missing'));
     return { pages: results.map((r) => r.pages[0]!), warnings };
   } finally {
     await pdf.destroy().catch(() => undefined);
   }
+}
+
+/** A page the reader could not finish is kept, empty, with a warning that says why. */
+function skippedPage(error: unknown, n: number): PagesRead {
+  if (!(error instanceof PdfPageError)) throw error;
+  return { pages: [{ number: n, lines: [], source: 'layer', ocrConfidence: null }], warnings: [warning(error.code, error.message, { page: n, line: 1 })] };
+}
+
+/** No text at all, and pages lost to a limit or damage: the document is refused rather than returned empty. */
+function refuseIfAllLost(results: readonly PagesRead[], file: string): void {
+  if (results.some((r) => r.pages[0]!.lines.some((l) => l.text.trim() !== ''))) return;
+  const lost = results.flatMap((r) => r.warnings).find((w) => LOSS_CODES.has(w.code));
+  if (!lost) return;
+  const others = results.filter((r) => r.warnings.some((w) => LOSS_CODES.has(w.code))).length - 1;
+  throw new InputError('pdf-unreadable', `no page could be read: ${lost.message}${others > 0 ? ` (and ${others} more page${others > 1 ? 's' : ''})` : ''}`, { file });
 }
 
 /** Runs of blank or textless pages become one warning each ("pages 3–500 are blank"), not one per page. */
@@ -144,7 +201,7 @@ function measuredOn(page: RawPage, factor: number, size: RawPage['size']): RawPa
   return { ...page, size, lines: page.lines.map((l) => ({ ...l, box: l.box && size ? scaleBox(l.box, factor) : null })) };
 }
 
-async function readPdfPage(pdf: PdfFile, n: number, options: OcrDocumentOptions): Promise<PagesRead> {
+async function readPdfPage(pdf: RemotePdf, n: number, options: OcrDocumentOptions): Promise<PagesRead> {
   const layer = await pdf.pageLines(n);
   const text = pageText(layer);
   const empty = text.trim() === '';
@@ -163,7 +220,12 @@ async function readPdfPage(pdf: PdfFile, n: number, options: OcrDocumentOptions)
 
   await options.pool.ready();
   const dpi = renderDpi(scanDpi);
-  const rendered = await pdf.renderPage(n, dpi, options.maxPixels ?? MAX_IMAGE_PIXELS);
+  const rendered = await pdf.renderPage(n, dpi, options.maxPixels ?? MAX_IMAGE_PIXELS).catch((error: unknown) => {
+    if (error instanceof PdfPageError && !empty) return error;
+    throw error;
+  });
+  // A page that cannot be rendered keeps whatever text layer it has.
+  if (rendered instanceof PdfPageError) return { pages: [layer], warnings: [warning(rendered.code, rendered.message, { page: n, line: 1 })] };
   const read = await ocrPage(options.pool, { image: rendered, page: n, timeoutMs: options.pageTimeoutMs });
   const reading = { ...read, page: measuredOn(read.page, 1 / rendered.scale, layer.size ?? null) };
   const warnings = [...reading.warnings];

@@ -11,10 +11,12 @@ import type { OcrPage } from './page.js';
 
 /**
  * Our own thread entry (worker.ts, compiled), which silences the engine's console output. Run from the
- * TypeScript sources (tests) there is no compiled entry, and tesseract.js's own is used.
+ * TypeScript sources (tests) there is no compiled entry beside this file, and the build's is used; without a
+ * build, tesseract.js's own.
  */
 const OWN_WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
-const WORKER_PATH = fs.existsSync(OWN_WORKER) ? OWN_WORKER : undefined;
+const BUILT_WORKER = fileURLToPath(new URL('../../dist/ocr/worker.js', import.meta.url));
+const WORKER_PATH = [OWN_WORKER, BUILT_WORKER].find((p) => fs.existsSync(p));
 
 /** A worker whose language data went missing hangs instead of failing; this bounds the wait. */
 const START_TIMEOUT_MS = 120_000;
@@ -120,7 +122,9 @@ function message(error: unknown): string {
 /** Leptonica's "cannot read" is the input's fault; anything else is the engine's. */
 function classify(error: unknown): ProtokollError {
   const text = message(error);
-  if (/read image|image file|pixRead|Error attempting/i.test(text)) {
+  // The engine's image decoders (Leptonica's, and bmp-js for BMP) are the only part that reads the input's bytes:
+  // an out-of-range read or an empty result from them is a damaged image.
+  if (/read image|image file|pixRead|Error attempting|ERR_OUT_OF_RANGE|out of range|Unexpected end of JSON/i.test(text)) {
     return new InputError('image-invalid', `the image cannot be decoded (${text})`, { cause: error });
   }
   return new OcrError('ocr-failed', `OCR failed: ${text}`, { cause: error });

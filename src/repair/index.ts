@@ -64,7 +64,14 @@ function candidatesFor(lex: Lexicon, part: string): CandEntry {
   return entry;
 }
 
+/**
+ * No Swedish word is longer than this (the longest dictionary compounds have about 40 letters). A longer run of
+ * letters is not a word with lost diacritics, and looking for one in it would cost time growing with its square.
+ */
+export const MAX_WORD_LETTERS = 64;
+
 function findCandidates(lex: Lexicon, part: string): Candidate[] {
+  if (part.length > MAX_WORD_LETTERS) return [];
   const lower = part.toLowerCase();
   // capitals matter only to the weak G rule and to acronyms, which take no weak substitutions
   const allCaps = part.length >= 2 && part === part.toUpperCase();

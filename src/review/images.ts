@@ -4,7 +4,8 @@ import UTIF from 'utif';
 import type { InputFormat } from '../document.js';
 import { detectType } from '../input/detect.js';
 import { imagePages, MAX_IMAGE_PIXELS } from '../input/image.js';
-import { PdfFile } from '../input/pdf.js';
+import { RemotePdf } from '../input/pdf-reader/remote.js';
+import { sharedPdfReaders } from '../input/pdf-reader/shared.js';
 
 /**
  * How page images are made. 110 dpi keeps 10-point type readable on a laptop screen, and JPEG at quality 60 keeps
@@ -25,6 +26,11 @@ export interface PageImageOptions {
   dpi?: number;
   /** Only these pages (numbered as in the document); the others are neither drawn nor yielded. */
   pages?: ReadonlySet<number>;
+  /**
+   * Pages the conversion could not read in time or memory, with why: they are not drawn again (a page that loops
+   * would cost its whole time limit a second time), and the site says why instead.
+   */
+  unreadable?: ReadonlyMap<number, string>;
   /** Another encoding than the site's, for comparing them (scripts/bench/review.mjs). */
   encoding?: { format: 'webp' | 'jpeg'; quality: number };
 }
@@ -41,7 +47,8 @@ export async function* pageImages(bytes: Uint8Array | readonly Uint8Array[], for
   for (const part of parts) {
     let count = 0;
     const wanted = options.pages ? new Set([...options.pages].map((n) => n - offset)) : undefined;
-    const images = detectType(part).kind === 'pdf' ? pdfImages(part, file, { ...options, pages: wanted }) : scanImages(part, file, { ...options, pages: wanted });
+    const unreadable = options.unreadable && new Map([...options.unreadable].map(([n, why]) => [n - offset, why]));
+    const images = detectType(part).kind === 'pdf' ? pdfImages(part, file, { ...options, pages: wanted, unreadable }) : scanImages(part, file, { ...options, pages: wanted });
     for await (const image of images) {
       count = Math.max(count, image.page);
       yield { ...image, page: image.page + offset };
@@ -56,7 +63,7 @@ async function pageCount(part: Uint8Array, file: string, options: PageImageOptio
   try {
     if (type.kind === 'image') return imagePages(part, type.format, file).length;
     if (type.kind === 'pdf') {
-      const pdf = new PdfFile(part, file, options.password);
+      const pdf = new RemotePdf(sharedPdfReaders(), part, file, { password: options.password });
       try { return await pdf.pageCount(); } finally { await pdf.destroy().catch(() => undefined); }
     }
   } catch {
@@ -65,12 +72,18 @@ async function pageCount(part: Uint8Array, file: string, options: PageImageOptio
   return seen;
 }
 
+/** PDF pages are drawn in a PDF reader process, within the same time and memory limits as conversion. */
 async function* pdfImages(bytes: Uint8Array, file: string, options: PageImageOptions): AsyncGenerator<PageImage> {
-  const pdf = new PdfFile(bytes, file, options.password);
+  const pdf = new RemotePdf(sharedPdfReaders(), bytes, file, { password: options.password });
   try {
     const count = await pdf.pageCount();
     for (let n = 1; n <= count; n++) {
       if (options.pages && !options.pages.has(n)) continue;
+      const unreadable = options.unreadable?.get(n);
+      if (unreadable) {
+        yield { page: n, data: null, problem: unreadable };
+        continue;
+      }
       try {
         // The rasteriser OCR uses: one renderer for every PDF page protokoll draws, greyscale is all a reader needs here.
         const page = await pdf.renderPage(n, options.dpi ?? PAGE_IMAGE.dpi, PAGE_IMAGE.maxPixels);

@@ -16,6 +16,8 @@ import { convertedRow, failedRow, type IndexRow } from './rows.js';
 /** Bumped when pages change shape, so a rerun writes every page again instead of skipping old ones. */
 export const REVIEW_FORMAT = 1;
 const MARKER = 'review.json';
+/** Warnings that say a PDF page could not be read within its time or memory limit. */
+const UNREADABLE_PAGE: ReadonlySet<string> = new Set(['pdf-page-timeout', 'pdf-page-memory']);
 const ASSETS = fileURLToPath(new URL('../../assets/review/', import.meta.url));
 
 export interface ReviewSiteOptions {
@@ -114,7 +116,9 @@ export class ReviewSite implements BatchReview {
       if (conversion.minutes.source.format !== 'text') await fs.mkdir(pagesDir, { recursive: true });
       // Only the pages the document was made of (--pages can leave some out), numbered as in the document.
       const pages = new Set(conversion.pages.map((p) => p.number));
-      for await (const image of pageImages(bytes, conversion.minutes.source.format, input.path, { password: this.options.password, pages })) {
+      // A page that ran out of time or memory while being read is not drawn again: it would cost as much a second time.
+      const unreadable = new Map(conversion.minutes.warnings.filter((w) => UNREADABLE_PAGE.has(w.code) && w.page !== null).map((w) => [w.page!, w.message]));
+      for await (const image of pageImages(bytes, conversion.minutes.source.format, input.path, { password: this.options.password, pages, unreadable })) {
         if (!image.data) {
           images.set(image.page, { path: null, problem: image.problem });
           continue;

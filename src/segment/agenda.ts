@@ -94,7 +94,9 @@ function agendaUnderHeading(ctx: SegmentContext): AgendaEntry[] | null {
     let text = ctx.lines[j]!.text.trim();
     let last = r;
     // A line the page width broke goes on in the next; in a contents list, until a line with a page number.
-    while (last + 1 < rows.length && (ctx.lines[rows[last]!]!.wrapped || (toc && !PAGE_AT_END.test(ctx.lines[rows[last]!]!.text.trim()))) && text.length < 250) {
+    // A contents line that ends in its page number is whole, whatever the page width did.
+    const ends = (k: number) => toc && PAGE_AT_END.test(ctx.lines[rows[k]!]!.text.trim());
+    while (last + 1 < rows.length && ((ctx.lines[rows[last]!]!.wrapped && !ends(last)) || (toc && !ends(last))) && text.length < 250) {
       text += ' ' + ctx.lines[rows[++last]!]!.text.trim();
     }
     const withPage = toc && TOC_LINE.test(text);

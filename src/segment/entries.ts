@@ -230,10 +230,17 @@ export function splitEntries(text: string): string[] {
   // person's paragraphs followed by the next person's name.
   const afterNote = t.split(NOTE_THEN_NAME);
   if (afterNote.length > 1 && afterNote.every((p) => parseEntry(p) !== null)) return afterNote.flatMap(splitEntries);
+  // Depth and the words before each name are read going forward once, and only near the name: rescanning the line
+  // from its start for each name cost time growing with the square of the line (a 200 KB line took 18 s).
+  const depth = depthsAt(t);
   const starts = [...t.matchAll(NAME_BEFORE_PAREN)].map((m) => m.index! + (m[0].length - m[0].trimStart().length))
-    .filter((i) => depthAt(t, i) === 0 && !/(?:ersätter|för|istället för)\s*$/iu.test(t.slice(0, i))
-      // "… ersätter Eva Lund (MP), §§ 1-6, Bo Ek (MP), §§ 7-11": a second member replaced, for other paragraphs.
-      && !/\bersätter\s+[^,]+\([^)]*\),\s*§§?\s*[\d\s–-]+,\s*$/iu.test(t.slice(0, i)));
+    .filter((i) => {
+      if (depth(i) !== 0) return false;
+      const before = t.slice(Math.max(0, i - 200), i);
+      return !/(?:ersätter|för|istället för)\s*$/iu.test(before)
+        // "… ersätter Eva Lund (MP), §§ 1-6, Bo Ek (MP), §§ 7-11": a second member replaced, for other paragraphs.
+        && !/\bersätter\s+[^,]+\([^)]*\),\s*§§?\s*[\d\s–-]+,\s*$/iu.test(before);
+    });
   if (starts.length >= 2 || (starts.length === 1 && starts[0]! > 0 && isName(t.slice(0, starts[0]!).replace(/[,;]\s*$/, '').trim()))) {
     const cut = [...new Set([0, ...starts])].sort((a, b) => a - b);
     return carryLeadWords(cut.map((s, i) => t.slice(s, cut[i + 1] ?? t.length).trim()).filter(Boolean)).flatMap(trailingNames).flatMap(listAfterParenthesis);
@@ -365,6 +372,20 @@ function carryLeadWords(parts: string[]): string[] {
     if (p) out.push(p);
   });
   return out;
+}
+
+/** Parenthesis depth at increasing positions of `s`, each step reading on from the last. */
+function depthsAt(s: string): (index: number) => number {
+  let d = 0;
+  let at = 0;
+  return (index) => {
+    if (index < at) return depthAt(s, index);
+    for (; at < index; at++) {
+      if (s[at] === '(') d++;
+      else if (s[at] === ')') d = Math.max(0, d - 1);
+    }
+    return d;
+  };
 }
 
 function depthAt(s: string, index: number, start = 0): number {

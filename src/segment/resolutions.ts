@@ -29,26 +29,39 @@ export function readResolutions(body: readonly Line[]): Decision[] {
 
 /** A paragraph's sentences, joined over the lines the page broke, each with the line it starts on. */
 function sentences(para: readonly Line[]): Array<{ text: string; at: Line }> {
-  const out: Array<{ text: string; at: Line }> = [];
-  let current: { text: string; at: Line } | null = null;
+  // Each sentence is kept as pieces plus its last characters, which are all the checks need: growing one string
+  // and testing its end once per line cost time growing with the square of a long paragraph (200,000 lines: minutes).
+  const out: Array<{ parts: string[]; tail: string; at: Line }> = [];
+  let current: { parts: string[]; tail: string; at: Line } | null = null;
+  const append = (c: { parts: string[]; tail: string }, text: string) => {
+    c.parts.push(text);
+    c.tail = (c.tail + text).slice(-TAIL);
+  };
   for (const l of para) {
     const t = l.text.replace(/\t+/g, ' ').trim();
     // Sentence ends inside the line: split after ". " before a capital, unless an abbreviation ends there.
     const pieces = t.split(/(?<=[.!?])\s+(?=[\p{Lu}"”])/u);
     pieces.forEach((piece, k) => {
-      if (current && k === 0 && !endsSentence(current.text)) {
-        current.text = isHyphenBreak(current.text, piece) ? current.text.slice(0, -1) + piece : `${current.text} ${piece}`;
+      if (current && k === 0 && !endsSentence(current.tail)) {
+        if (isHyphenBreak(current.tail, piece)) {
+          current.parts[current.parts.length - 1] = current.parts[current.parts.length - 1]!.slice(0, -1);
+          current.tail = current.tail.slice(0, -1);
+          append(current, piece);
+        } else append(current, ` ${piece}`);
         return;
       }
-      if (current && k > 0 && !endsSentence(current.text)) {
-        current.text += ` ${piece}`;
+      if (current && k > 0 && !endsSentence(current.tail)) {
+        append(current, ` ${piece}`);
         return;
       }
-      current = { text: piece, at: l };
+      current = { parts: [piece], tail: piece.slice(-TAIL), at: l };
       out.push(current);
     });
   }
-  return out;
+  return out.map((c) => ({ text: c.parts.join(''), at: c.at }));
 }
+
+/** The end of a sentence the checks below read: abbreviations and closing marks are far shorter. */
+const TAIL = 64;
 
 const endsSentence = (t: string) => /[.!?]["”]?$/.test(t) && !endsWithAbbreviation(t) && !/\b\p{Lu}\.$/u.test(t);

@@ -93,3 +93,21 @@ function withoutChunk(png: Uint8Array, type: string): Uint8Array {
   }
   return new Uint8Array(Buffer.concat(parts));
 }
+
+describe('a Deflate TIFF bomb', () => {
+  it('is refused before pdf.js inflates it: no strip may inflate to more than its pixels hold', async () => {
+    const { deflateSync } = await import('node:zlib');
+    const { encodeTiff } = await import('../../src/ocr/page-image.js');
+    const plain = encodeTiff({ pixels: new Uint8Array(100 * 100).fill(255), width: 100, height: 100, dpi: 300 });
+    const [page] = imagePages(plain, 'tiff', 'x');
+    const strip = deflateSync(Buffer.alloc(20_000_000, 255)); // 20 MB from ~20 KB, for a 10 KB page
+    const bomb = Buffer.concat([Buffer.from(plain.subarray(0, page!.tiff!.strips[0])), strip]);
+    const v = new DataView(bomb.buffer, bomb.byteOffset);
+    for (let i = 0, n = v.getUint16(8, true); i < n; i++) {
+      const e = 10 + i * 12;
+      if (v.getUint16(e, true) === 259) v.setUint16(e + 8, 8, true); // Deflate
+      if (v.getUint16(e, true) === 279) v.setUint32(e + 8, strip.length, true);
+    }
+    await expect(decode(new Uint8Array(bomb), 'tiff')).rejects.toMatchObject({ code: 'image-invalid', message: /inflates to more than its page holds/ });
+  });
+});

@@ -42,15 +42,16 @@ describe('straightening', () => {
 
 describe('the TIFF both engines read', () => {
   it('holds the pixels uncompressed with the resolution, as a TIFF reader sees them', () => {
-    const image: GreyImage = { pixels: Uint8Array.from({ length: 12 }, (_, i) => i * 20), width: 4, height: 3, dpi: 300 };
+    // 12×10: the smallest page protokoll reads is 10 pixels on a side
+    const image: GreyImage = { pixels: Uint8Array.from({ length: 120 }, (_, i) => (i * 20) & 0xff), width: 12, height: 10, dpi: 300 };
     const tiff = encodeTiff(image);
     const [p] = imagePages(tiff, 'tiff', 'x.tif');
-    expect([p!.width, p!.height, p!.dpi, p!.tiff!.compression, p!.tiff!.photometric, p!.tiff!.bits]).toEqual([4, 3, 300, 1, 1, [8]]);
-    expect([...tiff.subarray(p!.tiff!.strips[0]!, p!.tiff!.strips[0]! + 12)]).toEqual([...image.pixels]);
+    expect([p!.width, p!.height, p!.dpi, p!.tiff!.compression, p!.tiff!.photometric, p!.tiff!.bits]).toEqual([12, 10, 300, 1, 1, [8]]);
+    expect([...tiff.subarray(p!.tiff!.strips[0]!, p!.tiff!.strips[0]! + 120)]).toEqual([...image.pixels]);
   });
 
   it('leaves the resolution out when it is not known', () => {
-    const [p] = imagePages(encodeTiff({ pixels: new Uint8Array(4), width: 2, height: 2, dpi: null }), 'tiff', 'x.tif');
+    const [p] = imagePages(encodeTiff({ pixels: new Uint8Array(100), width: 10, height: 10, dpi: null }), 'tiff', 'x.tif');
     expect(p!.dpi).toBeNull();
   });
 });

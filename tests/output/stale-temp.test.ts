@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { removeStaleTempFiles, tempNameFor, writeFileAtomic } from '../../src/output/write.js';
+import { removeStaleTempFiles, tempPathFor, writeFileAtomic } from '../../src/output/write.js';
 import { listTree, tempDir } from '../batch/tree.js';
 
 it('removes old temporary files of the target, not newer ones nor those of other targets', async () => {
@@ -24,11 +24,23 @@ it('removes old temporary files of the target, not newer ones nor those of other
 it('recognises the temporary names that writeFileAtomic really uses', async () => {
   const dir = tempDir('protokoll-stale-');
   const target = path.join(dir, 'kf 2019 § 12.json');
-  const left = tempNameFor(target);
+  const left = tempPathFor(target);
   fs.writeFileSync(left, 'half');
   const old = new Date(Date.now() - 60_000);
   fs.utimesSync(left, old, old);
   await writeFileAtomic(target, '{}');
   expect(await removeStaleTempFiles(target, new Date())).toBe(1);
   expect(listTree(dir)).toEqual(['kf 2019 § 12.json']);
+});
+
+it('recognises the shortened temporary names of a target whose name nearly fills the limit', async () => {
+  const dir = tempDir('protokoll-stale-');
+  const target = path.join(dir, `${'ä'.repeat(120)}.json`);
+  const left = tempPathFor(target);
+  expect(Buffer.byteLength(path.basename(left))).toBeLessThanOrEqual(255);
+  fs.writeFileSync(left, 'half');
+  const old = new Date(Date.now() - 60_000);
+  fs.utimesSync(left, old, old);
+  expect(await removeStaleTempFiles(target, new Date())).toBe(1);
+  expect(listTree(dir)).toEqual([]);
 });

@@ -68,3 +68,17 @@ describe('contents lists', () => {
     expect(r.items).toHaveLength(1);
   });
 });
+
+describe('a contents list read from a scan', () => {
+  it('ends an entry at its page number even where the line is marked as broken by the page width', async () => {
+    const { segment } = await import('../../src/segment/index.js');
+    const { linesOf } = await import('../helpers.js');
+    const lines = linesOf('Kommunrevisionen\tSAMMANTRÄDESPROTOKOLL\nNärvarande\nAnna Ek (S)\n\nInnehåll\nMötets öppnande\t4\nRisk- och väsentlighetsanalys 2024 – beslut om åtgärder 4\nDiskussion om framtagande av risk- och väsentlighetsanalys 2024\nför Eksta Bostads AB och Stiftelsen Tjolöholm\t4\nRevisorernas ekonomi\t5\n\f1. Mötets öppnande\nSammanträdet öppnas.\n\n2. Avslut\nVid protokollet, justeras.');
+    // OCR marks lines that reach the right margin as wrapped.
+    for (const l of lines) if (/åtgärder 4$|2024$/.test(l.text)) l.wrapped = true;
+    expect(segment(lines).agenda.map((a) => [a.title, a.page])).toEqual([
+      ['Mötets öppnande', 4], ['Risk- och väsentlighetsanalys 2024 – beslut om åtgärder', 4],
+      ['Diskussion om framtagande av risk- och väsentlighetsanalys 2024 för Eksta Bostads AB och Stiftelsen Tjolöholm', 4], ['Revisorernas ekonomi', 5],
+    ]);
+  });
+});
