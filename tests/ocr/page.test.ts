@@ -71,4 +71,15 @@ describe('specks and table cells', () => {
       'Ledamot\tNärvarande', 'Anna Öberg\tx', 'Per Ek', 'Maria Lind\tx', 'Göran Häll\tx', 'Ale',
     ]);
   });
+
+  it('drops a stray mark far out before a line too, but keeps a number and a first column of a table', () => {
+    const lines = [
+      line(200, [['i:', 20, 40, 30], ['Anteckningar', 160, 400]]),
+      line(240, [['3', 60, 75, 30], ['Beslut', 160, 300]]),
+      line(280, [['x', 60, 75, 40], ['Anna', 160, 250]]),
+      line(320, [['x', 62, 77, 40], ['Per', 160, 230]]),
+      line(360, [['x', 61, 76, 40], ['Maria', 160, 270]]),
+    ];
+    expect(pageLines(page(lines), 1).lines.map((l) => l.text)).toEqual(['Anteckningar', '3 Beslut', 'x Anna', 'x Per', 'x Maria']);
+  });
 });
