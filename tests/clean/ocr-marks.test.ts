@@ -29,6 +29,8 @@ describe('noisy typewriter scans', () => {
     expect(restoreOcrHeading('f44 NÄRVARANDE')).toEqual({ text: 'NÄRVARANDE', heading: 2 });
     expect(restoreOcrHeading('; ++ 1. Det ekonomiska läget')).toEqual({ text: '1. Det ekonomiska läget', heading: 2 });
     expect(restoreOcrHeading('444 X3. Återkoppling från SKR')).toEqual({ text: 'X3. Återkoppling från SKR', heading: 2 });
+    // native Tesseract reads the typewriter's "###" as "tä" where tesseract.js reads "fä"
+    expect(restoreOcrHeading('tä "45. Rapport från nätverket')).toEqual({ text: '"45. Rapport från nätverket', heading: 2 });
     expect(restoreOcrHeading('4 500 kronor betalas ut')).toEqual({ text: '4 500 kronor betalas ut', heading: 0 });
   });
   it('drops dust cells at a line\'s ends and mends a name split by a speck', () => {
