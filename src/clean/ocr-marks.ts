@@ -11,6 +11,8 @@ const EDGE_EMPHASIS = /^(\s*)["”“+*]{2}(?=\S)|(?<=\S)["”“'’+*]{2}\s*$/
 export function restoreOcrEmphasis(text: string): string {
   return dropSpeckCells(text)
     .replace(GLUED_EMPHASIS, '**')
+    // "769602-5290+$794 Övriga frågor": native Tesseract reads the "**" before a paragraph heading as one '+'
+    .replace(/(?<=\S)\+(?=[$§]\d)/g, '**')
     .replace(EDGE_EMPHASIS, (_m, pre?: string) => (pre !== undefined ? `${pre}**` : '**'))
     // "Gull-Britt.Eide": a speck read as a full stop between the parts of a name
     .replace(/\b(\p{Lu}[\p{Ll}-]+)\.(\p{Lu}\p{Ll})/gu, '$1 $2')

@@ -6,6 +6,9 @@ describe('Markdown marks as OCR reads them', () => {
   it('turns quote pairs glued between fields back into field separators', () => {
     expect(restoreOcrEmphasis('Hälsingerådet"”"SAMMANTRÄDESPROTOKOLL””Styrelsen ek för')).toBe('Hälsingerådet**SAMMANTRÄDESPROTOKOLL**Styrelsen ek för');
     expect(restoreOcrEmphasis('Han sa "hej" till mig')).toBe('Han sa "hej" till mig');
+    // one '+' where native Tesseract read the "**" before a paragraph; a plus between numbers stays
+    expect(restoreOcrEmphasis('769602-5290+$794 Övriga frågor')).toBe('769602-5290**$794 Övriga frågor');
+    expect(restoreOcrEmphasis('2+3 blir 5')).toBe('2+3 blir 5');
     // A lone mark between spaces is a speck.
     expect(restoreOcrEmphasis('Beslutande\tLedamöter = ”\tLisa Andersson (M),')).toBe('Beslutande\tLedamöter\tLisa Andersson (M),');
     expect(restoreOcrEmphasis('Berit Bergström (M)\t»\tPatrik Johansson')).toBe('Berit Bergström (M)\t\tPatrik Johansson');
