@@ -6,7 +6,7 @@ import { SegmentContext } from './context.js';
 import { entryText, joinCells, parseEntry, splitEntries, type EntryFields } from './entries.js';
 import { columnFields, readTable } from './attendee-table.js';
 import { LABEL_FIRST_WORDS, SECTION_LABELS, groupLabel, roleHeading, roleWord, type GroupLabel } from './vocabulary.js';
-import { labelKey, ref } from './text.js';
+import { labelKey, ref, withoutLeadingSpeck } from './text.js';
 
 interface HeadingParts { labels: GroupLabel[]; role: string | null; rest: string }
 

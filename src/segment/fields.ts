@@ -5,6 +5,7 @@ import type { SegmentContext } from './context.js';
 import { findDates, findTimes } from './dates.js';
 import { fieldLabel, groupLabel, type FieldKey } from './vocabulary.js';
 import { isPageNumber } from '../clean/furniture.js';
+import { withoutLeadingSpeck } from './text.js';
 
 export interface Field {
   key: FieldKey;
@@ -101,7 +102,7 @@ export function readFields(ctx: SegmentContext, end: number): Field[] {
     }
     const row = l.cells.filter((c) => !isPageNumber(c.text));
     const cells = row.map((c) => c.text);
-    const groupRow = ctx.zone[i] === 'attendees' || cells.length > 0 && groupLabel(cells[0]!.replace(/^[\p{L}\d]\s+(?=\p{Lu})/u, '')) !== null;
+    const groupRow = ctx.zone[i] === 'attendees' || cells.length > 0 && groupLabel(withoutLeadingSpeck(cells[0]!)) !== null;
     for (let k = 0; k < cells.length; k++) {
       if (used.has(`${i}:${k}`)) continue;
       const found = labelAt(cells[k]!);

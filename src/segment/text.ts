@@ -92,6 +92,11 @@ export function withoutOcrLeaders(text: string): string {
   return text.replace(OCR_LEADERS, (run) => (/[+sneo0]/.test(run) ? ' ....... ' : run));
 }
 
+/** "3 Beslutande": one digit or letter alone before a capitalised word is a speck OCR read in the margin. */
+export function withoutLeadingSpeck(text: string): string {
+  return text.trim().replace(/^[\p{L}\d]\s+(?=\p{Lu}\p{Ll}{3})/u, '');
+}
+
 /** A line OCR read with a mean word confidence under 30 is mostly noise (a stamp, a signature, a scratch): no title text. */
 export function isGarbled(l: Pick<Line, 'confidence'>): boolean {
   return l.confidence !== null && l.confidence < 30;
