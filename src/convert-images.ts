@@ -41,7 +41,7 @@ export async function convertImagesWithText(parts: readonly ConvertInput[], opti
   const file = options.fileName ?? '<images>';
   const t0 = performance.now();
   const { OcrPool } = await import('./ocr/pool.js');
-  const pool: OcrPool = options.ocrPool ?? new OcrPool({ jobs: options.jobs, lang: options.lang });
+  const pool: OcrPool = options.ocrPool ?? new OcrPool({ jobs: options.jobs, lang: options.lang, engine: options.ocrEngine });
   const read: { pages: RawPage[]; warnings: Warning[] }[] = [];
   let done = 0;
   try {

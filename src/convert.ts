@@ -95,7 +95,7 @@ export function runStages(doc: InputDocument, options: ConvertOptions = {}): Sta
       file: options.fileName ?? (doc.file === '<buffer>' || doc.file === '-' ? doc.file : path.basename(doc.file)),
       sha256: doc.sha256,
       format: doc.format,
-      pages: doc.pages.map((p) => ({ number: p.number, text: p.source, ocrConfidence: p.ocrConfidence, size: p.size ?? null })),
+      pages: doc.pages.map((p) => ({ number: p.number, text: p.source, ocrConfidence: p.ocrConfidence, size: p.size ?? null, ...(p.ocr ? { ocr: p.ocr } : {}) })),
     },
     document: seg.document,
     attendees: seg.attendees,

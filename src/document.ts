@@ -32,6 +32,8 @@ export interface RawPage {
   ocrText?: boolean;
   /** The page's size, which its lines' boxes are measured in; absent for plain text. */
   size?: PageSize | null;
+  /** The engine, version and language that read an OCR'd page. */
+  ocr?: PageInfo['ocr'];
 }
 
 /** One cell of a row: text set apart from its neighbours by a column gap, and where it starts on the page. */

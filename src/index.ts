@@ -10,7 +10,7 @@ export { parsePageSelection, type PageSelection } from './input/pages.js';
 export { repairLines as repair, type RepairLine, type RepairResult, type RepairChange, type RepairOptions } from './repair/index.js';
 export { Minutes as schema, SCHEMA_VERSION } from './schema/minutes.js';
 export type {
-  Minutes, Header, Attendee, AttendeeGroup, AgendaEntry, Item, Decision, Vote, Signature, Warning, Repair, Source, PageInfo, SourceRef, DocumentKind,
+  Minutes, Header, Attendee, AttendeeGroup, AgendaEntry, Item, Decision, Vote, Signature, Warning, Repair, Source, PageInfo, SourceRef, DocumentKind, OcrInfo,
 } from './schema/minutes.js';
 export { jsonSchema } from './schema/json-schema.js';
 export { validateMinutes, type Validation, type SchemaProblem } from './schema/validate.js';

@@ -1,30 +1,37 @@
-// OCR benchmark: protokoll's OCR against native Tesseract on the same page images, for speed and character error rate.
+// OCR benchmark: protokoll's whole OCR path against bare `tesseract` on the same page images and cores, for speed
+// (pages per minute) and character error rate against the ground truth.
 //
-// usage: npm run build && node scripts/bench/ocr.mjs [--fixtures DIR] [--hard] [--jobs N] [--repeat N] [--no-e2e] [--no-deskew] [--engine]
+// usage: npm run build && node scripts/bench/ocr.mjs [--fixtures DIR] [--set scanned|scanned-hard] [--jobs N]
+//        [--repeat N] [--no-wasm] [--no-e2e]
 //
-// The page images are the scanned fixture PDFs rendered the way protokoll renders them for OCR (PdfFile.renderPage
-// at preprocess.renderDpi, greyscale PGM). Protokoll reads them through its worker pool exactly as readInput does
-// (ocrPage: skew measured and corrected, Sauvola thresholding, lines rebuilt from word boxes). Native Tesseract
-// (`tesseract IMAGE stdout -l swe --dpi N`, OMP_THREAD_LIMIT=1) reads the same files, one process per job.
-// Both run `jobs` pages at a time (default: the number of cores). CER is the Levenshtein distance over Unicode code
-// points divided by the ground truth's length, after NFC and collapsing whitespace (fixtures/scanned-hard/MAKE.md).
-import { spawn, spawnSync } from 'node:child_process';
+// Page images: the JPEGs inside the scanned fixture PDFs, taken out as they are (what a folder of scans holds).
+// - bare tesseract: `xargs -P <jobs> tesseract IMAGE OUT -l swe`, OMP_THREAD_LIMIT=1, one process per page, as a user
+//   would run it on those files (its defaults: automatic page segmentation, Otsu thresholding).
+// - protokoll: readInput on each page image with one OcrPool shared by all pages (engine `auto`, which takes the
+//   native program when it is installed, then `wasm`): decoding, resolution, deskew, OCR, line assembly; the
+//   pool's start-up (worker processes, model loading) is counted.
+// - end to end: readInput on the PDFs themselves (rendering with pdf.js included), engine `auto`.
+// Speed is the best of --repeat runs (default 3), alternating protokoll and tesseract so that other load on the
+// machine hits both alike; the wasm engine runs once unless --repeat-wasm is given. CER is the Levenshtein distance
+// over Unicode code points divided by the ground truth's length, after NFC and collapsing whitespace, as
+// ../shared/fixtures/scanned-hard/MAKE.md defines it. Ground truth: text/NAME.txt, or NAME.txt beside the scan.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = (p) => import(path.join(repo, 'dist', p));
 if (!fs.existsSync(path.join(repo, 'dist/ocr/pool.js'))) {
   console.error('bench: run `npm run build` first');
   process.exit(1);
 }
-const { PdfFile } = await dist('input/pdf.js');
+const dist = (p) => import(path.join(repo, 'dist', p));
 const { readInput } = await dist('input/read.js');
 const { OcrPool } = await dist('ocr/pool.js');
-const { ocrPage } = await dist('ocr/recognize.js');
-const { deskewAngle, estimateSkew, pageParameters, pgmPixels, renderDpi, TESSERACT_PARAMETERS } = await dist('ocr/preprocess.js');
+const { PdfFile } = await dist('input/pdf.js');
+const { encodeTiff } = await dist('ocr/page-image.js');
+const { renderDpi } = await dist('ocr/preprocess.js');
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -32,15 +39,21 @@ const option = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 };
-const fixtures = path.resolve(option('--fixtures', path.resolve(repo, '../shared/fixtures')));
+// The shared fixtures sit beside the repository (or beside its worktree folder).
+const fixtures = path.resolve(option('--fixtures', ['../shared/fixtures', '../../shared/fixtures'].map((p) => path.resolve(repo, p)).find((p) => fs.existsSync(p)) ?? path.resolve(repo, '../shared/fixtures')));
 const jobs = Number(option('--jobs', String(os.availableParallelism())));
-const repeat = Math.max(1, Number(option('--repeat', '1')));
-const sets = ['scanned', ...(flag('--hard') ? ['scanned-hard'] : [])];
+const repeat = Math.max(1, Number(option('--repeat', '3')));
+const repeatWasm = Math.max(1, Number(option('--repeat-wasm', '1')));
+const sets = args.includes('--set') ? [option('--set')] : ['scanned', 'scanned-hard'];
 
 if (!fs.existsSync(path.join(fixtures, 'scanned'))) {
-  console.error(`bench: no scanned fixtures at ${fixtures} (give --fixtures DIR holding scanned/, text/)`);
+  console.error(`bench: no scanned fixtures at ${fixtures} (give --fixtures DIR holding scanned/, scanned-hard/, text/)`);
   process.exit(0);
 }
+
+const probe = spawnSync('tesseract', ['--version'], { encoding: 'utf8' });
+const nativeVersion = probe.status === 0 ? /tesseract\s+v?(\S+)/i.exec(`${probe.stdout}${probe.stderr}`)?.[1] ?? '?' : null;
+const nativeHasSwe = nativeVersion !== null && /^swe$/m.test(spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout ?? '');
 
 // ---- character error rate ----
 const norm = (s) => Array.from(s.normalize('NFC').replace(/\s+/g, ' ').trim());
@@ -65,40 +78,66 @@ function editDistance(gt, ocr) {
 }
 
 // ---- page images ----
+/** The JPEG streams of an image-only PDF (img2pdf embeds each scan as it is), in page order. */
+function embeddedJpegs(bytes) {
+  const text = bytes.toString('latin1');
+  const out = [];
+  for (const m of text.matchAll(/\d+ 0 obj\s*<<([\s\S]*?)>>\s*stream\r?\n/g)) {
+    if (!/\/DCTDecode/.test(m[1])) continue;
+    const length = /\/Length\s+(\d+)(?!\s+0\s+R)/.exec(m[1]);
+    if (!length) return null;
+    const start = m.index + m[0].length;
+    out.push(bytes.subarray(start, start + Number(length[1])));
+  }
+  return out;
+}
+
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'protokoll-bench-'));
 process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
 const docs = [];
 for (const set of sets) {
-  for (const f of fs.readdirSync(path.join(fixtures, set)).filter((x) => x.endsWith('.pdf')).sort()) {
+  const dir = path.join(fixtures, set);
+  if (!fs.existsSync(dir)) continue;
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.pdf')).sort()) {
     const name = f.replace(/\.pdf$/, '');
-    const truth = path.join(fixtures, 'text', `${name}.txt`);
-    if (!fs.existsSync(truth)) continue;
-    const file = path.join(fixtures, set, f);
-    const pdf = new PdfFile(fs.readFileSync(file), file);
+    const truth = [path.join(dir, `${name}.txt`), path.join(fixtures, 'text', `${name}.txt`)].find((t) => fs.existsSync(t));
+    if (!truth) continue;
+    const file = path.join(dir, f);
+    const bytes = fs.readFileSync(file);
+    const pdf = new PdfFile(new Uint8Array(bytes), file);
+    const count = await pdf.pageCount();
+    let images = embeddedJpegs(bytes);
     const pages = [];
-    for (let n = 1, count = await pdf.pageCount(); n <= count; n++) {
-      const r = await pdf.renderPage(n, renderDpi(await pdf.imageDpi(n)), 100e6);
-      const image = path.join(work, `${set}-${name}-p${n}.pgm`);
-      fs.writeFileSync(image, r.image);
-      pages.push({ image, width: r.width, height: r.height, dpi: r.dpi });
+    if (images && images.length === count) {
+      images.forEach((jpeg, i) => {
+        const image = path.join(work, `${set}-${name}-p${i + 1}.jpg`);
+        fs.writeFileSync(image, jpeg);
+        pages.push(image);
+      });
+    } else {
+      // Not one JPEG per page: the pages as protokoll renders them, as TIFF files stating their resolution.
+      for (let n = 1; n <= count; n++) {
+        const r = await pdf.renderPage(n, renderDpi(await pdf.imageDpi(n)), 100e6);
+        const image = path.join(work, `${set}-${name}-p${n}.tif`);
+        fs.writeFileSync(image, encodeTiff(r));
+        pages.push(image);
+      }
     }
     await pdf.destroy();
     docs.push({ set, name, file, truth: fs.readFileSync(truth, 'utf8'), pages });
   }
 }
-const allPages = docs.flatMap((d) => d.pages.map((p, i) => ({ doc: d, index: i, ...p })));
-const pageCount = allPages.length;
 
-/** CPU seconds of this process (all threads) and of its waited-for children. */
+/** CPU seconds of this process (all threads) and of its finished children. */
 function cpu() {
   const self = process.cpuUsage();
-  let children = 0;
+  let children = NaN;
   try {
     const fields = fs.readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
-    const hz = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+    const hz = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
     children = (Number(fields[13]) + Number(fields[14])) / hz; // cutime, cstime
   } catch {
-    children = NaN;
+    // no /proc: CPU time is not reported
   }
   return { self: (self.user + self.system) / 1e6, children };
 }
@@ -113,126 +152,113 @@ async function limited(items, limit, task) {
   }));
 }
 
-// ---- protokoll ----
-async function runProtokoll() {
+const pageText = (doc) => doc.pages.map((p) => p.lines.map((l) => l.text).join('\n')).join('\n');
+
+// ---- protokoll on the page images ----
+async function runProtokoll(pages, engine) {
   const texts = new Map();
   const c0 = cpu();
   const t0 = performance.now();
-  const pool = new OcrPool({ jobs });
+  const pool = new OcrPool({ jobs, engine });
+  let info = null;
   try {
-    await limited(allPages, jobs + 1, async (p) => {
-      const image = new Uint8Array(fs.readFileSync(p.image));
-      // --no-deskew measures what deskewing buys: 0 means "measured, straight" (no second reading either).
-      const skew = flag('--no-deskew') ? 0 : deskewAngle(estimateSkew(pgmPixels(image, p.width, p.height), p.width, p.height));
-      const r = await ocrPage(pool, { image, page: p.index + 1, dpi: p.dpi, skew });
-      texts.set(p.image, r.page.lines.map((l) => l.text).join('\n'));
+    await limited(pages, jobs + 1, async (image) => {
+      const doc = await readInput(new Uint8Array(fs.readFileSync(image)), image, { ocrPool: pool });
+      info ??= doc.pages[0]?.ocr ?? null;
+      texts.set(image, pageText(doc));
     });
   } finally {
     await pool.terminate();
   }
   const seconds = (performance.now() - t0) / 1000;
-  return { seconds, cpu: cpu().self - c0.self, texts };
+  const c1 = cpu();
+  return { seconds, cpu: c1.self - c0.self + (c1.children - c0.children), texts, info };
 }
 
-// ---- native tesseract ----
-const nativeAvailable = (() => {
-  const r = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
-  return r.status === 0 && /^swe$/m.test(`${r.stdout}${r.stderr}`);
-})();
-
-async function runNative() {
-  const texts = new Map();
+// ---- bare tesseract, one process per page ----
+function runBare(pages) {
+  const out = path.join(work, 'bare');
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out);
+  const list = pages.map((p) => `${p}\n`).join('');
   const c0 = cpu();
   const t0 = performance.now();
-  await limited(allPages, jobs, (p) => new Promise((resolve, reject) => {
-    const child = spawn('tesseract', [p.image, 'stdout', '-l', 'swe', '--dpi', String(p.dpi)], {
+  return new Promise((resolve, reject) => {
+    // What a user types: ls pages | OMP_THREAD_LIMIT=1 xargs -P <cores> -I{} tesseract {} out/{} -l swe
+    const child = spawn('xargs', ['-P', String(jobs), '-I{}', 'sh', '-c', `tesseract "$1" "${out}/$(basename "$1")" -l swe 2>/dev/null`, 'sh', '{}'], {
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },
-      stdio: ['ignore', 'pipe', 'ignore'],
+      stdio: ['pipe', 'ignore', 'inherit'],
     });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => { out += d; });
+    child.stdin.end(list);
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? (texts.set(p.image, out), resolve()) : reject(new Error(`tesseract exited ${code}`))));
-  }));
-  const seconds = (performance.now() - t0) / 1000;
-  return { seconds, cpu: cpu().children - c0.children, texts };
-}
-
-function scores(texts) {
-  return docs.map((d) => {
-    const e = editDistance(d.truth, d.pages.map((p) => texts.get(p.image) ?? '').join('\n'));
-    return { doc: `${d.set}/${d.name}`, ...e };
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`xargs tesseract exited with ${code}`));
+      const seconds = (performance.now() - t0) / 1000;
+      const c1 = cpu();
+      const texts = new Map(pages.map((p) => [p, fs.readFileSync(path.join(out, `${path.basename(p)}.txt`), 'utf8')]));
+      resolve({ seconds, cpu: c1.children - c0.children, texts });
+    });
   });
 }
 
-// ---- run ----
-console.log(`OCR bench: ${pageCount} pages from ${docs.length} documents (${sets.join(', ')}), ${jobs} at a time on ${os.availableParallelism()} cores${repeat > 1 ? `, best of ${repeat}` : ''}`);
-let ours = null;
-let native = null;
-for (let i = 0; i < repeat; i++) {
-  // Alternate, so that other load on the machine hits both alike.
-  const a = await runProtokoll();
-  if (!ours || a.seconds < ours.seconds) ours = a;
-  if (nativeAvailable) {
-    const b = await runNative();
-    if (!native || b.seconds < native.seconds) native = b;
-  }
-}
-if (!nativeAvailable) console.log('native tesseract with the swe model is not installed (apt-get install tesseract-ocr tesseract-ocr-swe): only protokoll is measured');
-
-const ppm = (r) => (pageCount / r.seconds) * 60;
-const pct = (x) => `${(x * 100).toFixed(2)} %`;
-const ourScores = scores(ours.texts);
-const nativeScores = native ? scores(native.texts) : null;
-const rows = ourScores.map((s, i) => [s.doc, String(s.chars), pct(s.edits / s.chars), nativeScores ? pct(nativeScores[i].edits / nativeScores[i].chars) : '-']);
-const pooled = (list) => list.reduce((a, s) => a + s.edits, 0) / list.reduce((a, s) => a + s.chars, 0);
-rows.push(['all (pooled)', String(ourScores.reduce((a, s) => a + s.chars, 0)), pct(pooled(ourScores)), nativeScores ? pct(pooled(nativeScores)) : '-']);
-const widths = [0, 1, 2, 3].map((c) => Math.max(...[['document', 'chars', 'CER protokoll', 'CER native'], ...rows].map((r) => r[c].length)));
-for (const r of [['document', 'chars', 'CER protokoll', 'CER native'], ...rows]) console.log(r.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  '));
-
-console.log('');
-console.log(`protokoll: ${ppm(ours).toFixed(1)} pages/min (${ours.seconds.toFixed(1)} s wall, ${(ours.cpu / pageCount).toFixed(2)} CPU s/page, worker start included)`);
-if (native) {
-  console.log(`native:    ${ppm(native).toFixed(1)} pages/min (${native.seconds.toFixed(1)} s wall, ${Number.isFinite(native.cpu) ? (native.cpu / pageCount).toFixed(2) : '?'} CPU s/page)`);
-  console.log(`ratio protokoll/native: ${(ppm(ours) / ppm(native)).toFixed(2)}× pages/min${Number.isFinite(native.cpu) ? `, ${(native.cpu / ours.cpu).toFixed(2)}× by CPU time` : ''} (goal ≥ 0.8×); CER ${pooled(ourScores) <= pooled(nativeScores) ? 'equal or lower' : 'HIGHER'} than native`);
-}
-
-// Engines alone: where the difference lies when protokoll's own work is taken away.
-if (flag('--engine')) {
-  const pool = new OcrPool({ jobs: 1 });
-  let ownCpu = 0;
-  let nativeCpu = 0;
-  try {
-    const read = (p) => pool.recognize({ image: new Uint8Array(fs.readFileSync(p.image)), parameters: pageParameters(p.dpi) });
-    await read(allPages[0]); // compiles and tiers up the WebAssembly; not counted
-    for (const p of allPages) {
-      const c0 = cpu();
-      await read(p);
-      const c1 = cpu();
-      if (nativeAvailable) {
-        const extra = Object.entries(TESSERACT_PARAMETERS).filter(([k]) => k !== 'debug_file').flatMap(([k, v]) => ['-c', `${k}=${v}`]);
-        spawnSync('tesseract', [p.image, 'stdout', '-l', 'swe', '--dpi', String(p.dpi), ...extra], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: 'ignore' });
-      }
-      ownCpu += c1.self - c0.self;
-      nativeCpu += cpu().children - c1.children;
-    }
-  } finally {
-    await pool.terminate();
-  }
-  console.log(`engines alone, one page at a time: tesseract.js ${(ownCpu / pageCount).toFixed(2)} CPU s/page${nativeAvailable ? `, native ${(nativeCpu / pageCount).toFixed(2)} CPU s/page (same parameters): ratio ${(nativeCpu / ownCpu).toFixed(2)}×` : ''}`);
-}
-
-// End to end: readInput on the PDFs themselves (rendering included), one pool shared by the batch.
-if (!flag('--no-e2e')) {
-  const pool = new OcrPool({ jobs });
+// ---- end to end from the PDFs ----
+async function runEndToEnd(list, engine) {
+  const pool = new OcrPool({ jobs, engine });
   const t0 = performance.now();
   try {
-    await limited(docs, 2, async (d) => {
-      await readInput(new Uint8Array(fs.readFileSync(d.file)), d.file, { ocr: 'always', ocrPool: pool });
-    });
+    await limited(list, 2, (d) => readInput(new Uint8Array(fs.readFileSync(d.file)), d.file, { ocr: 'always', ocrPool: pool }));
   } finally {
     await pool.terminate();
   }
-  const s = (performance.now() - t0) / 1000;
-  console.log(`protokoll end to end (PDF in, render + OCR): ${((pageCount / s) * 60).toFixed(1)} pages/min (${s.toFixed(1)} s)`);
+  return (performance.now() - t0) / 1000;
+}
+
+function scores(list, texts) {
+  return list.map((d) => ({ doc: `${d.set}/${d.name}`, ...editDistance(d.truth, d.pages.map((p) => texts.get(p) ?? '').join('\n')) }));
+}
+const pooled = (s) => s.reduce((a, x) => a + x.edits, 0) / s.reduce((a, x) => a + x.chars, 0);
+const pct = (x) => `${(x * 100).toFixed(2)} %`;
+const best = (a, b) => (!a || b.seconds < a.seconds ? b : a);
+
+console.log(`OCR bench on ${os.availableParallelism()} cores, ${jobs} pages at a time; native tesseract: ${nativeVersion ? `${nativeVersion}${nativeHasSwe ? '' : ' (no swe model)'}` : 'not installed'}`);
+if (!nativeHasSwe) console.log('(install it with `apt-get install tesseract-ocr tesseract-ocr-swe` to measure the native engine and bare tesseract)');
+
+for (const set of sets) {
+  const list = docs.filter((d) => d.set === set);
+  if (list.length === 0) continue;
+  const pages = list.flatMap((d) => d.pages);
+  console.log(`\n== ${set}: ${pages.length} pages from ${list.length} documents (speed: best of ${repeat}) ==`);
+  let auto = null;
+  let bare = null;
+  for (let i = 0; i < repeat; i++) {
+    auto = best(auto, await runProtokoll(pages, 'auto'));
+    if (nativeHasSwe) bare = best(bare, await runBare(pages));
+  }
+  let wasm = null;
+  if (!flag('--no-wasm') && auto.info?.engine !== 'tesseract.js') {
+    for (let i = 0; i < repeatWasm; i++) wasm = best(wasm, await runProtokoll(pages, 'wasm'));
+  }
+
+  const columns = [['protokoll auto', auto], ...(wasm ? [['protokoll wasm', wasm]] : []), ...(bare ? [['bare tesseract', bare]] : [])];
+  const table = columns.map(([, r]) => scores(list, r.texts));
+  const header = ['document', 'chars', ...columns.map(([n]) => `CER ${n}`)];
+  const rows = list.map((d, i) => [`${d.name}`, String(table[0][i].chars), ...table.map((t) => pct(t[i].edits / t[i].chars))]);
+  rows.push(['all (pooled)', String(table[0].reduce((a, s) => a + s.chars, 0)), ...table.map((t) => pct(pooled(t)))]);
+  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => r[c].length)));
+  for (const r of [header, ...rows]) console.log(r.map((x, c) => (c === 0 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  '));
+
+  const ppm = (r) => (pages.length / r.seconds) * 60;
+  const line = (label, r) => `${label.padEnd(34)} ${ppm(r).toFixed(1).padStart(6)} pages/min  (${r.seconds.toFixed(1)} s wall, ${Number.isFinite(r.cpu) ? (r.cpu / pages.length).toFixed(2) : '?'} CPU s/page)`;
+  const engineName = (r) => (r.info ? `${r.info.engine} ${r.info.version}` : '?');
+  console.log('');
+  console.log(line(`protokoll auto (${engineName(auto)})`, auto));
+  if (wasm) console.log(line(`protokoll wasm (${engineName(wasm)})`, wasm));
+  if (bare) console.log(line(`bare tesseract ${nativeVersion}, xargs -P ${jobs}`, bare));
+  if (bare) {
+    console.log(`ratio protokoll auto / bare tesseract: ${(ppm(auto) / ppm(bare)).toFixed(2)}× pages/min (goal ≥ 1.0×)${wasm ? `; wasm: ${(ppm(wasm) / ppm(bare)).toFixed(2)}×` : ''}`);
+  }
+  if (!flag('--no-e2e')) {
+    const s = await runEndToEnd(list, 'auto');
+    console.log(line('protokoll auto end to end (PDF in)', { seconds: s, cpu: NaN }));
+  }
 }

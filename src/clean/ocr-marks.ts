@@ -11,6 +11,8 @@ const EDGE_EMPHASIS = /^(\s*)["”“+*]{2}(?=\S)|(?<=\S)["”“'’+*]{2}\s*$/
 export function restoreOcrEmphasis(text: string): string {
   return dropSpeckCells(text)
     .replace(GLUED_EMPHASIS, '**')
+    // "769602-5290+$794 Övriga frågor": native Tesseract reads the "**" before a paragraph heading as one '+'
+    .replace(/(?<=\S)\+(?=[$§]\d)/g, '**')
     .replace(EDGE_EMPHASIS, (_m, pre?: string) => (pre !== undefined ? `${pre}**` : '**'))
     // "Gull-Britt.Eide": a speck read as a full stop between the parts of a name
     .replace(/\b(\p{Lu}[\p{Ll}-]+)\.(\p{Lu}\p{Ll})/gu, '$1 $2')
@@ -40,7 +42,7 @@ function dropSpeckCells(text: string): string {
  * junk tokens (punctuation, or runs of #-like glyphs) are dropped, but only before what is plainly a heading —
  * a word in capitals or a numbered title — so ordinary text that starts with a number is left alone.
  */
-const NOISY_MARKS = /^(\s*)(?:(?:[^\p{L}\d\s]+|[#+&*HXft4]{1,5}|f[äa])\s+){1,3}(?=\p{Lu}{2,}(?:\s|$)|["“”'X+#]{0,3}\d{1,3}[.,]\s+\p{Lu})/u;
+const NOISY_MARKS = /^(\s*)(?:(?:[^\p{L}\d\s]+|[#+&*HXft4]{1,5}|[ft][äa])\s+){1,3}(?=\p{Lu}{2,}(?:\s|$)|["“”'X+#]{0,3}\d{1,3}[.,]\s+\p{Lu})/u;
 
 /** On each field after the split: heading marks at its start, a lone stray quote closing a heading. */
 export function restoreOcrHeading(text: string): { text: string; heading: number } {

@@ -54,7 +54,7 @@ export async function runCheck(dirs: readonly string[], opts: CheckOptions, io: 
   let pool: OcrPool | null = null;
   if (opts.ocr !== 'never' && cases.some((c) => !/\.(?:txt|text|md|markdown)$/i.test(c.input))) {
     const { OcrPool: Pool } = await import('../ocr/pool.js');
-    pool = new Pool({ jobs, lang: opts.lang });
+    pool = new Pool({ jobs, lang: opts.lang, engine: opts.ocrEngine });
     options.ocrPool = pool;
   }
   let failed = problems;

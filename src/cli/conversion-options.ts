@@ -3,10 +3,12 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ConvertOptions } from '../convert.js';
 import { parsePageSelection, type PageSelection } from '../input/pages.js';
 import type { OcrMode } from '../ocr/documents.js';
+import { OCR_ENGINES, type OcrEngineChoice } from '../ocr/engine.js';
 import { parseLang } from '../ocr/lang.js';
 
 export interface ConversionCliOptions {
   ocr?: OcrMode;
+  ocrEngine?: OcrEngineChoice;
   lang?: string;
   pageTimeout?: number;
   pdfPageTimeout?: number;
@@ -44,6 +46,7 @@ export function positiveInt(value: string): number {
 export function addConversionOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--ocr <mode>', 'when to read pages by OCR: auto (pages without a usable text layer, and images), always, never').choices(['auto', 'always', 'never']).default('auto'))
+    .addOption(new Option('--ocr-engine <engine>', 'OCR engine: auto (native tesseract when installed with the language, else the built-in tesseract.js), native, wasm').choices([...OCR_ENGINES]).default('auto'))
     .option('--lang <codes>', 'OCR language: swe, eng or swe+eng (protokoll --list-langs lists them)', langOption, 'swe')
     .option('--page-timeout <seconds>', 'give up OCR of one page after this long, with a warning', positiveInt, 120)
     .option('--pdf-page-timeout <seconds>', 'give up reading one PDF page (text, drawing, rendering; OCR not counted) after this long, with a warning', positiveInt, 20)
@@ -60,6 +63,7 @@ export function convertOptionsFrom(opts: ConversionCliOptions): ConvertOptions {
     repair: opts.repair,
     password: opts.password,
     ocr: opts.ocr,
+    ocrEngine: opts.ocrEngine,
     lang: opts.lang,
     pageTimeoutMs: opts.pageTimeout !== undefined ? opts.pageTimeout * 1000 : undefined,
     pdfPageTimeoutMs: opts.pdfPageTimeout !== undefined ? opts.pdfPageTimeout * 1000 : undefined,

@@ -153,7 +153,16 @@ async function ocrFor(files: readonly InputFile[], opts: ConvertCliOptions, jobs
   const mayNeedOcr = opts.ocr !== 'never' && !given?.ocrPool && files.some((f) => f.parts || !/\.(?:txt|text|md|markdown)$/i.test(f.path));
   if (!mayNeedOcr) return { pool: null, line: null, options };
   const { OcrPool: Pool } = await import('../ocr/pool.js');
-  const pool = new Pool({ jobs, lang: opts.lang });
+  const pool = new Pool({ jobs, lang: opts.lang, engine: opts.ocrEngine ?? given?.ocrEngine });
+  // Asked for by name, the native engine must be there before the batch starts, not fail once per input.
+  if (pool.engineChoice === 'native') {
+    try {
+      await pool.engine();
+    } catch (error) {
+      await pool.terminate();
+      throw error;
+    }
+  }
   // Page progress for a single document on a terminal; a batch shows its own bar.
   const line = !batchy && !opts.quiet && opts.logFormat !== 'json' && io.errIsTty ? new OcrProgressLine({ stream: { isTTY: true, write: io.err } }) : null;
   return { pool, line, options: { ...options, ocrPool: pool, onProgress: line?.update } };

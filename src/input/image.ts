@@ -1,5 +1,4 @@
 // Checks image files before OCR: reads sizes and resolution from the headers, refuses oversized ones, splits multi-page TIFF.
-import { inflateSync } from 'node:zlib';
 import { InputError } from '../errors.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'tiff' | 'gif' | 'bmp' | 'webp';
@@ -20,8 +19,8 @@ export interface ImagePage {
   height: number;
   /** Resolution stated in the file, null when absent or implausible. */
   dpi: number | null;
-  /** The bytes to give the OCR engine: the file itself, or for a TIFF page a copy whose first page is this one. */
-  bytes(): Uint8Array;
+  /** A TIFF page's directory (every other format is one page: the file itself). */
+  tiff?: TiffIfd;
 }
 
 export interface ImageCheckOptions {
@@ -38,7 +37,7 @@ export function imagePages(bytes: Uint8Array, format: ImageFormat, file: string,
   const max = options.maxPixels ?? MAX_IMAGE_PIXELS;
   let pages: ImagePage[];
   try {
-    pages = format === 'tiff' ? tiffPages(bytes) : [{ number: 1, ...singleHeader(bytes, format), bytes: () => bytes }];
+    pages = format === 'tiff' ? tiffPages(bytes) : [{ number: 1, ...singleHeader(bytes, format) }];
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw invalid(file, (error as Error).message, error);
@@ -174,14 +173,12 @@ function webp(b: Uint8Array): Header {
 /** A file claiming more pages than this is damaged (or hostile), not a long scan. */
 const MAX_TIFF_PAGES = 10_000;
 
-/** Compressions the OCR engine's libtiff decodes itself: none, CCITT RLE/G3/G4, LZW, PackBits. */
-const TIFF_NATIVE = new Set([1, 2, 3, 4, 5, 32773]);
-/** Deflate is not built into the engine's libtiff; protokoll inflates such pages itself (node:zlib). */
-const TIFF_DEFLATE = new Set([8, 32946]);
+/** Compressions protokoll decodes (through pdf.js, tiff-pdf.ts): none, CCITT RLE/G3/G4, LZW, PackBits, Deflate. */
+export const TIFF_COMPRESSIONS = new Set([1, 2, 3, 4, 5, 8, 32773, 32946]);
 const TIFF_COMPRESSION_NAMES: Record<number, string> = { 6: 'old-style JPEG', 7: 'JPEG', 34712: 'JPEG 2000', 34887: 'LERC', 34925: 'LZMA', 50000: 'Zstandard', 50001: 'WebP' };
 
-interface TiffIfd {
-  offset: number;
+/** One TIFF page's directory: what it takes to find and decode its pixels. */
+export interface TiffIfd {
   width: number;
   height: number;
   dpi: number | null;
@@ -191,13 +188,28 @@ interface TiffIfd {
   photometric: number;
   predictor: number;
   planar: number;
+  /** 1: bits from the high end of each byte (usual); 2: from the low end. */
+  fillOrder: number;
+  /** Group 3 options: bit 0 = 2-D coding, bit 2 = rows padded to whole bytes. */
+  t4Options: number;
+  rowsPerStrip: number;
+  /** Strip (or, with tileWidth, tile) offsets and byte counts. */
   strips: number[];
   stripBytes: number[];
+  tileWidth: number;
+  tileLength: number;
+  /** Palette images: 3 × 2^bits 16-bit values, all reds, then greens, then blues. */
+  colorMap: number[];
+  /** Extra channels (alpha) after the colour samples. */
+  extraSamples: number;
 }
 
 function readIfd(r: Reader, ifd: number): { page: TiffIfd; next: number } {
   const count = r.u16(ifd);
-  const page: TiffIfd = { offset: ifd, width: 0, height: 0, dpi: null, compression: 1, bits: [1], samples: 1, photometric: 1, predictor: 1, planar: 1, strips: [], stripBytes: [] };
+  const page: TiffIfd = {
+    width: 0, height: 0, dpi: null, compression: 1, bits: [1], samples: 1, photometric: 1, predictor: 1, planar: 1,
+    fillOrder: 1, t4Options: 0, rowsPerStrip: 0, strips: [], stripBytes: [], tileWidth: 0, tileLength: 0, colorMap: [], extraSamples: 0,
+  };
   let xres: number | null = null;
   let unit = 2;
   const values = (type: number, n: number, at: number): number[] => {
@@ -217,23 +229,27 @@ function readIfd(r: Reader, ifd: number): { page: TiffIfd; next: number } {
       case 258: page.bits = values(type, Math.min(n, 16), e + 8); break;
       case 259: page.compression = first(); break;
       case 262: page.photometric = first(); break;
-      case 273: page.strips = values(type, Math.min(n, 1_000_000), e + 8); break;
+      case 266: page.fillOrder = first(); break;
+      case 273: case 324: page.strips = values(type, Math.min(n, 1_000_000), e + 8); break;
       case 277: page.samples = first(); break;
-      case 279: page.stripBytes = values(type, Math.min(n, 1_000_000), e + 8); break;
+      case 278: page.rowsPerStrip = first(); break;
+      case 279: case 325: page.stripBytes = values(type, Math.min(n, 1_000_000), e + 8); break;
       case 282: if (type === 5) { const at = r.u32(e + 8); const den = r.u32(at + 4); xres = den ? r.u32(at) / den : null; } break;
       case 284: page.planar = first(); break;
+      case 292: page.t4Options = first(); break;
       case 296: unit = first(); break;
       case 317: page.predictor = first(); break;
+      case 320: page.colorMap = values(type, Math.min(n, 3 * 65536), e + 8); break;
+      case 322: page.tileWidth = first(); break;
+      case 323: page.tileLength = first(); break;
+      case 338: page.extraSamples = n; break;
     }
   }
   page.dpi = xres === null ? null : plausibleDpi(unit === 3 ? xres * 2.54 : unit === 2 ? xres : NaN);
   return { page, next: r.u32(ifd + 2 + count * 12) };
 }
 
-/**
- * Leptonica reads only the first page of a TIFF. All offsets in a TIFF are absolute, so a copy of the file
- * whose header points at page k's directory is a valid TIFF whose first page is page k.
- */
+/** Every page of a TIFF with its directory; the pixels are decoded later, one page at a time (tiff-pdf.ts). */
 function tiffPages(b: Uint8Array): ImagePage[] {
   const little = b[0] === 0x49;
   const r = new Reader(b, little);
@@ -245,87 +261,12 @@ function tiffPages(b: Uint8Array): ImagePage[] {
     seen.add(ifd);
     const { page: d, next } = readIfd(r, ifd);
     const number = pages.length + 1;
-    if (!TIFF_NATIVE.has(d.compression) && !TIFF_DEFLATE.has(d.compression)) {
+    if (!TIFF_COMPRESSIONS.has(d.compression)) {
       const name = TIFF_COMPRESSION_NAMES[d.compression] ?? `number ${d.compression}`;
       throw new Error(`page ${number} uses ${name} compression, which protokoll cannot decode (it reads uncompressed, LZW, PackBits, CCITT G3/G4 and Deflate TIFF)`);
     }
-    pages.push({
-      number, width: d.width, height: d.height, dpi: d.dpi,
-      bytes: () => {
-        if (TIFF_DEFLATE.has(d.compression)) return inflateTiffPage(b, d, little);
-        if (number === 1) return b;
-        const copy = new Uint8Array(b);
-        new DataView(copy.buffer, copy.byteOffset, copy.byteLength).setUint32(4, d.offset, little);
-        return copy;
-      },
-    });
+    pages.push({ number, width: d.width, height: d.height, dpi: d.dpi, tiff: d });
     ifd = next;
   }
   return pages;
-}
-
-/** Rewrites a Deflate-compressed TIFF page as an uncompressed single-page TIFF the engine can read. */
-function inflateTiffPage(b: Uint8Array, d: TiffIfd, little: boolean): Uint8Array {
-  const bits = d.bits[0] ?? 1;
-  if (d.planar !== 1 || d.bits.some((x) => x !== bits) || (bits !== 1 && bits !== 8)) {
-    throw new InputError('image-invalid', `the image cannot be read: this Deflate TIFF layout (${d.samples}×${bits}-bit, planar ${d.planar}) is not supported`);
-  }
-  const stride = Math.ceil((d.width * d.samples * bits) / 8);
-  let data: Buffer;
-  try {
-    // No strip may inflate to more than the page holds: a small strip can otherwise expand to gigabytes.
-    let room = stride * d.height;
-    data = Buffer.concat(d.strips.map((at, i) => {
-      if (room <= 0) return Buffer.alloc(0);
-      const strip = inflateSync(b.subarray(at, at + (d.stripBytes[i] ?? 0)), { maxOutputLength: room });
-      room -= strip.length;
-      return strip;
-    }));
-  } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? 'a TIFF strip inflates to more than its page holds' : 'a TIFF strip is damaged';
-    throw new InputError('image-invalid', `the image cannot be read: ${why}`, { cause: error });
-  }
-  if (data.length < stride * d.height) throw new InputError('image-invalid', 'the image cannot be read: the TIFF pixel data is truncated');
-  if (d.predictor === 2 && bits === 8) {
-    for (let y = 0; y < d.height; y++) {
-      const row = y * stride;
-      for (let x = d.samples; x < stride; x++) data[row + x] = (data[row + x]! + data[row + x - d.samples]!) & 0xff;
-    }
-  }
-  const entries: Array<[number, number, number[]]> = [
-    [256, 4, [d.width]], [257, 4, [d.height]], [258, 3, Array.from({ length: d.samples }, () => bits)], [259, 3, [1]],
-    [262, 3, [d.photometric]], [273, 4, [0]], [277, 3, [d.samples]], [278, 4, [d.height]], [279, 4, [stride * d.height]],
-    ...(d.dpi ? ([[282, 5, [d.dpi, 1]], [283, 5, [d.dpi, 1]], [296, 3, [2]]] as Array<[number, number, number[]]>) : []),
-  ];
-  const ifdSize = 2 + entries.length * 12 + 4;
-  const extra: number[][] = [];
-  let extraAt = 8 + ifdSize;
-  const placed = entries.map(([tag, type, vals]) => {
-    const size = (type === 3 ? 2 : type === 5 ? 8 : 4) * (type === 5 ? 1 : vals.length);
-    if (size <= 4) return { tag, type, vals, at: -1 };
-    const at = extraAt;
-    extra.push(vals);
-    extraAt += size + (size % 2);
-    return { tag, type, vals, at };
-  });
-  const dataAt = extraAt;
-  const out = new Uint8Array(dataAt + stride * d.height);
-  const v = new DataView(out.buffer);
-  out.set(little ? [0x49, 0x49, 42, 0] : [0x4d, 0x4d, 0, 42]);
-  v.setUint32(4, 8, little);
-  v.setUint16(8, entries.length, little);
-  placed.forEach(({ tag, type, vals, at }, i) => {
-    const e = 10 + i * 12;
-    v.setUint16(e, tag, little);
-    v.setUint16(e + 2, type, little);
-    v.setUint32(e + 4, type === 5 ? 1 : vals.length, little);
-    const put = (pos: number) => vals.forEach((x, k) => {
-      if (type === 3) v.setUint16(pos + k * 2, x, little);
-      else v.setUint32(pos + k * 4, tag === 273 ? dataAt : x, little);
-    });
-    if (at < 0) put(e + 8);
-    else { v.setUint32(e + 8, at, little); put(at); }
-  });
-  out.set(data.subarray(0, stride * d.height), dataAt);
-  return out;
 }

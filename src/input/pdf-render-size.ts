@@ -22,8 +22,8 @@ export function renderPlan(n: number, widthPt: number, heightPt: number, dpi: nu
   const wanted = dpi / 72;
   const fit = Math.sqrt(maxPixels / Math.max(1, widthPt * heightPt * wanted ** 2));
   const scale = wanted * Math.min(1, fit);
-  const width = Math.floor(widthPt * scale);
-  const height = Math.floor(heightPt * scale);
+  const width = Math.floor(widthPt * scale + 0.01); // + 0.01: a page sized from pixels in rounded points (a TIFF page)
+  const height = Math.floor(heightPt * scale + 0.01);
   if (!(width >= MIN_OCR_SIDE && height >= MIN_OCR_SIDE)) {
     return { ok: false, code: 'page-too-small', message: `page ${n} is ${size} (${width}×${height} pixels at ${Math.round(scale * 72)} dpi), too small to hold readable text, so it was not read by OCR` };
   }

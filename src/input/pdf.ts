@@ -25,8 +25,8 @@ interface PdfJsDocument {
   canvasFactory: { create(w: number, h: number): CanvasAndContext; destroy(c: CanvasAndContext): void };
 }
 
-/** A rendered page: an 8-bit greyscale PGM image, the resolution it was rendered at and its exact pixels per point. */
-export interface RenderedPage { image: Uint8Array; width: number; height: number; dpi: number; scale: number }
+/** A rendered page: 8-bit greyscale pixels, rows top to bottom, the resolution it was rendered at and its exact pixels per point. */
+export interface RenderedPage { pixels: Uint8Array; width: number; height: number; dpi: number; scale: number }
 
 const require = createRequire(import.meta.url);
 /** pdf.js's own font data, so pages with non-embedded standard fonts render without a network fetch. */
@@ -175,9 +175,8 @@ export class PdfFile extends PDFParse {
   }
 
   /**
-   * Renders page n (1-based) for OCR as greyscale PGM: the OCR engine reads it directly, where a PNG would
-   * cost an encode here and a decode there. The resolution drops for huge pages so that no page exceeds
-   * `maxPixels`; a page box no real page has (over 14,400 points, or too small for text) is refused.
+   * Renders page n (1-based) for OCR as greyscale pixels. The resolution drops for huge pages so that no page
+   * exceeds `maxPixels`; a page box no real page has (over 14,400 points, or too small for text) is refused.
    */
   async renderPage(n: number, dpi: number, maxPixels: number): Promise<RenderedPage> {
     const doc = await this.document();
@@ -190,17 +189,15 @@ export class PdfFile extends PDFParse {
     const target = doc.canvasFactory.create(width, height);
     try {
       await page.render({ canvasContext: target.context, viewport, canvas: target.canvas }).promise;
-      const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
-      const image = new Uint8Array(header.length + width * height);
-      image.set(header);
+      const pixels = new Uint8Array(width * height);
       // A band at a time, so a large page never holds a second full-size RGBA copy.
       const band = Math.max(1, Math.floor(4_000_000 / width));
-      for (let y = 0, o = header.length; y < height; y += band) {
+      for (let y = 0, o = 0; y < height; y += band) {
         const rgba = target.context.getImageData(0, y, width, Math.min(band, height - y)).data;
         // ITU-R BT.601 luma in integers; pdf.js paints on an opaque white page, so alpha can be ignored.
-        for (let i = 0; i < rgba.length; i += 4, o++) image[o] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
+        for (let i = 0; i < rgba.length; i += 4, o++) pixels[o] = (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
       }
-      return { image, width, height, dpi: plan.dpi, scale: plan.scale };
+      return { pixels, width, height, dpi: plan.dpi, scale: plan.scale };
     } catch (error) {
       throw pageError(error, n);
     } finally {

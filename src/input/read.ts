@@ -4,6 +4,7 @@ import { warning } from '../document.js';
 import { InputError, OcrError } from '../errors.js';
 // Type-only: pdf.js and tesseract.js load when a PDF or image arrives, so text conversion starts fast.
 import type { OcrDocumentOptions, OcrMode, OcrProgress, PagesRead } from '../ocr/documents.js';
+import type { OcrEngineChoice } from '../ocr/engine.js';
 import type { OcrPool } from '../ocr/pool.js';
 import type { PdfReaderPool } from './pdf-reader/pool.js';
 import { decodeText } from './decode.js';
@@ -22,6 +23,12 @@ export interface ReadOptions {
    * the page otherwise; `always` OCRs every PDF page; `never` uses text layers only and refuses images.
    */
   ocr?: OcrMode;
+  /**
+   * OCR engine (default `auto`): `auto` uses a native `tesseract` (4.1 or later) on PATH that has the language data,
+   * and the bundled tesseract.js otherwise; `native` requires the program; `wasm` always uses tesseract.js.
+   * Ignored when `ocrPool` is given.
+   */
+  ocrEngine?: OcrEngineChoice;
   /** OCR language(s): `swe` (default), `eng`, `swe+eng`. Ignored when `ocrPool` is given. */
   lang?: string;
   /** OCR workers when this call makes its own pool (default: the number of cores). Ignored when `ocrPool` is given. */
@@ -104,7 +111,7 @@ export async function readInput(bytes: Uint8Array, file: string, options: ReadOp
 async function withPool(options: ReadOptions, file: string, read: (ocr: OcrDocumentOptions) => Promise<PagesRead>): Promise<PagesRead> {
   // Workers start on the first page that needs OCR, so a born-digital PDF never pays for them.
   const { OcrPool } = await import('../ocr/pool.js');
-  const pool = options.ocrPool ?? new OcrPool({ jobs: options.jobs, lang: options.lang });
+  const pool = options.ocrPool ?? new OcrPool({ jobs: options.jobs, lang: options.lang, engine: options.ocrEngine });
   try {
     const pages = await read({
       mode: options.ocr ?? 'auto', pool, pageTimeoutMs: options.pageTimeoutMs, onProgress: options.onProgress, pages: options.pages,

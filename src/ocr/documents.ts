@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import { imagePages, MAX_IMAGE_PIXELS, type ImageFormat } from '../input/image.js';
 import { selectPages, type PageSelection } from '../input/pages.js';
 import { scaleBox } from '../input/box.js';
-import { xrefIntact } from '../input/pdf.js';
+import { xrefIntact, type RenderedPage } from '../input/pdf.js';
 import { PdfPageError } from '../input/pdf-page-error.js';
 import { LOSS_CODES } from '../input/pdf-reader/notes.js';
 import type { PdfReaderPool } from '../input/pdf-reader/pool.js';
@@ -14,7 +14,8 @@ import { RemotePdf } from '../input/pdf-reader/remote.js';
 import { MAX_TEXT_BYTES } from '../input/read.js';
 import type { Warning } from '../schema/minutes.js';
 import type { OcrPool } from './pool.js';
-import { deskewAngle, estimateSkew, pgmPixels, renderDpi } from './preprocess.js';
+import { rasterizeImage } from '../input/raster.js';
+import { renderDpi } from './preprocess.js';
 import { isPlausibleLayer, textQuality } from './quality.js';
 import { ocrPage } from './recognize.js';
 
@@ -62,6 +63,19 @@ async function inOrder<T>(count: number, limit: number, task: (i: number) => Pro
   return out;
 }
 
+/** A TIFF page (made a one-page PDF) is drawn in a PDF reader process, within its time and memory limits, as a PDF page is. */
+async function renderInReader(bytes: Uint8Array, file: string, dpi: number, maxPixels: number, options: OcrDocumentOptions): Promise<RenderedPage> {
+  const pdf = new RemotePdf(options.pdfReaders ?? sharedPdfReaders(), bytes, file, {
+    pageTimeoutMs: options.pdfPageTimeoutMs, timeoutMs: options.pdfTimeoutMs, maxImagePixels: maxPixels,
+  });
+  try {
+    await pdf.pageCount();
+    return await pdf.renderPage(1, dpi, maxPixels);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
 /** Every page of a PNG, JPEG, TIFF (all pages), GIF, BMP or WebP file, read by OCR. */
 export async function readImage(bytes: Uint8Array, format: ImageFormat, file: string, options: OcrDocumentOptions): Promise<PagesRead> {
   if (options.mode === 'never') {
@@ -76,7 +90,16 @@ export async function readImage(bytes: Uint8Array, format: ImageFormat, file: st
   const read = await inOrder(pages.length, options.pool.jobs, async (i) => {
     const p = pages[i]!;
     await options.pool.ready();
-    const reading = await ocrPage(options.pool, { image: p.bytes(), page: p.number, dpi: p.dpi, timeoutMs: options.pageTimeoutMs, width: p.width, height: p.height }).catch((error: unknown) => {
+    // A file without a stated resolution is read at its own size: there is nothing to scale from.
+    const image = await rasterizeImage(bytes, format, p, file, {
+      dpi: (dpi) => (dpi === null ? null : renderDpi(dpi)),
+      maxPixels: options.maxPixels ?? MAX_IMAGE_PIXELS,
+      renderPdf: (pdf, name, dpi, maxPixels) => renderInReader(pdf, name, dpi, maxPixels, options),
+    });
+    const reading = await ocrPage(options.pool, { image, page: p.number, timeoutMs: options.pageTimeoutMs }).then((r) => (
+      // boxes on the image as the file holds it, not as scaled for OCR
+      { ...r, page: measuredOn(r.page, p.width / image.width, { width: p.width, height: p.height, unit: 'px' }) }
+    )).catch((error: unknown) => {
       // The engine's "cannot decode" comes without the file name.
       if (error instanceof InputError && error.file === null) throw new InputError(error.code, error.message, { file, cause: error });
       throw error;
@@ -170,9 +193,12 @@ export function collapsePageRuns(warnings: readonly Warning[]): Warning[] {
   });
 }
 
-/** An OCR'd PDF page measured like its text layer would be: boxes from rendered pixels into points, the page's own size. */
-function inPoints(page: RawPage, pixelsPerPoint: number, size: RawPage['size']): RawPage {
-  return { ...page, size, lines: page.lines.map((l) => ({ ...l, box: l.box && size ? scaleBox(l.box, 1 / pixelsPerPoint) : null })) };
+/**
+ * An OCR'd page measured on the page as the input holds it: boxes from the pixels OCR read (scaled to the resolution
+ * that reads best, or rendered from a PDF) into the file's pixels or the PDF's points, with that page's size.
+ */
+function measuredOn(page: RawPage, factor: number, size: RawPage['size']): RawPage {
+  return { ...page, size, lines: page.lines.map((l) => ({ ...l, box: l.box && size ? scaleBox(l.box, factor) : null })) };
 }
 
 async function readPdfPage(pdf: RemotePdf, n: number, options: OcrDocumentOptions): Promise<PagesRead> {
@@ -200,9 +226,8 @@ async function readPdfPage(pdf: RemotePdf, n: number, options: OcrDocumentOption
   });
   // A page that cannot be rendered keeps whatever text layer it has.
   if (rendered instanceof PdfPageError) return { pages: [layer], warnings: [warning(rendered.code, rendered.message, { page: n, line: 1 })] };
-  const skew = deskewAngle(estimateSkew(pgmPixels(rendered.image, rendered.width, rendered.height), rendered.width, rendered.height));
-  const read = await ocrPage(options.pool, { image: rendered.image, page: n, dpi: rendered.dpi, timeoutMs: options.pageTimeoutMs, skew, width: rendered.width, height: rendered.height });
-  const reading = { ...read, page: inPoints(read.page, rendered.scale, layer.size ?? null) };
+  const read = await ocrPage(options.pool, { image: rendered, page: n, timeoutMs: options.pageTimeoutMs });
+  const reading = { ...read, page: measuredOn(read.page, 1 / rendered.scale, layer.size ?? null) };
   const warnings = [...reading.warnings];
 
   if (options.mode === 'auto' && layerQuality) {

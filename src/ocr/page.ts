@@ -104,17 +104,25 @@ function rowText(row: Row, em: number, space: number, starts: number[] = []): st
 }
 
 /**
- * Dust on a scan is read as a mark or two far out at the end of a line ("Ale   E 2", "GBG  3 :"). Such tokens
- * (one or two characters, no digits, low confidence, well apart from the text) are dropped.
+ * Dust on a scan is read as a mark or two far out at either end of a line ("Ale   E 2", "GBG  3 :", "i:   ++
+ * Anteckningar"). Such tokens (one or two characters, no digits, low confidence, well apart from the text) are
+ * dropped, unless other rows have a cell starting where the token starts: then it is a table cell (a cross in a
+ * "Närvarande" column), not dust.
  */
-function dropSpecks(row: Row, em: number): void {
+function dropSpecks(row: Row, em: number, column: (x: number, row: Row, first: boolean) => boolean): void {
+  // Digits stay: a page number at the end of a contents line, or an item's number before its title, is read with low confidence too.
+  const dust = (w: OcrWord, gap: number, first: boolean) => w.text.length <= 2 && !/\d/.test(w.text) && w.confidence < 60 && gap >= em * 2 && !column(w.bbox.x0, row, first);
   while (row.words.length > 1) {
     const last = row.words[row.words.length - 1]!;
-    const before = row.words[row.words.length - 2]!;
-    // Digits stay: a page number at the end of a contents line is read with low confidence too.
-    if (last.text.length > 2 || /\d/.test(last.text) || last.confidence >= 60 || last.bbox.x0 - before.bbox.x1 < em * 2) return;
+    if (!dust(last, last.bbox.x0 - row.words[row.words.length - 2]!.bbox.x1, false)) break;
     row.words.pop();
     row.right = Math.max(...row.words.map((w) => w.bbox.x1));
+  }
+  while (row.words.length > 1) {
+    const first = row.words[0]!;
+    if (!dust(first, row.words[1]!.bbox.x0 - first.bbox.x1, true)) break;
+    row.words.shift();
+    row.left = Math.min(...row.words.map((w) => w.bbox.x0));
   }
 }
 
@@ -131,7 +139,15 @@ export function pageLines(page: OcrPage, pageNumber: number): PageReading {
   const heights = rs.map((r) => median(r.words.map((w) => w.bbox.y1 - w.bbox.y0)));
   // A word box spans ascender to baseline (or descender), a little more than the font's em.
   const em = Math.max(1, median(heights) * 0.85);
-  for (const r of rs) dropSpecks(r, em);
+  // Two other rows with a cell starting within half an em of x (a word after a gap of two em or more, as a table's
+  // columns are set) make x a column of a table; plain words of running text start everywhere and do not count.
+  const starts = rs.map((r) => r.words.filter((w, i) => i > 0 && w.bbox.x0 - r.words[i - 1]!.bbox.x1 >= em * 2).map((w) => w.bbox.x0));
+  // A table's first column: rows starting with a cell set apart from the rest of the row in the same way.
+  const firsts = rs.map((r) => (r.words.length > 1 && r.words[1]!.bbox.x0 - r.words[0]!.bbox.x1 >= em * 2 ? r.words[0]!.bbox.x0 : null));
+  const column = (x: number, row: Row, first: boolean) => rs.filter((r, i) => r !== row && (first
+    ? firsts[i] !== null && Math.abs(firsts[i]! - x) < em * 0.5
+    : starts[i]!.some((s) => Math.abs(s - x) < em * 0.5))).length >= 2;
+  for (const r of rs) dropSpecks(r, em, column);
   const gaps: number[] = [];
   for (const r of rs) for (let i = 1; i < r.words.length; i++) gaps.push(r.words[i]!.bbox.x0 - r.words[i - 1]!.bbox.x1);
   const space = median(gaps);
@@ -174,19 +190,4 @@ export function pageLines(page: OcrPage, pageNumber: number): PageReading {
     return { text, page: pageNumber, line: i + 1, confidence, gapBefore, wrapped, columns, box };
   });
   return { lines: out, confidence: count ? Math.round((sum / count) * 10) / 10 : null, words: count };
-}
-
-/** Median slope of the long text lines' baselines, in radians (image coordinates: positive falls to the right). */
-export function baselineSlope(page: OcrPage): number {
-  const slopes: number[] = [];
-  for (const block of page.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const l of para.lines) {
-        const b = l.baseline;
-        // Short lines (a page number, a signature) give a poor angle.
-        if (b && b.x1 - b.x0 > 300) slopes.push(Math.atan2(b.y1 - b.y0, b.x1 - b.x0));
-      }
-    }
-  }
-  return slopes.length >= 3 ? median(slopes) : 0;
 }

@@ -1,41 +1,38 @@
-// A pool of tesseract.js workers shared by every page of a batch: created lazily, sized by --jobs, with a per-page time limit.
-import fs from 'node:fs';
+// A pool of OCR workers shared by every page of a batch: the engine chosen once, workers started lazily, sized by --jobs, with a per-page time limit.
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
-import type { Worker as ThreadWorker } from 'node:worker_threads';
-import Tesseract from 'tesseract.js';
-import { InputError, OcrError, type ProtokollError } from '../errors.js';
-import { languageDir, parseLang, type LangDir } from './lang.js';
+import { OcrError, UsageError } from '../errors.js';
+import type { Engine, EngineInfo, EngineWorker, OcrEngineChoice } from './engine.js';
+import { parseLang, type Language } from './lang.js';
+import { INSTALL_HINT, NativeEngine, nativeProblem, probeNative } from './native.js';
+import type { OcrPage } from './page.js';
 import { TESSERACT_PARAMETERS } from './preprocess.js';
 
 export interface OcrPoolOptions {
-  /** Worker threads, one page each at a time (default: the number of cores). */
+  /** Workers, one page each at a time (default: the number of cores). */
   jobs?: number;
   /** `swe` (default), `eng` or `swe+eng`. */
   lang?: string;
+  /**
+   * `auto` (default): a native `tesseract` (4.1 or later) on PATH with the languages' data, tesseract.js otherwise;
+   * `native`: only the native program (an error names what to install when it is missing); `wasm`: only tesseract.js.
+   */
+  engine?: OcrEngineChoice;
   /** Tesseract parameters set once on every worker, over protokoll's defaults (preprocess.ts). */
   parameters?: Record<string, string>;
 }
 
 export interface RecognizeRequest {
-  /** An encoded image leptonica can read: PNG, JPEG, TIFF (first page), PNM, GIF, WebP, BMP. */
+  /** An encoded image Leptonica can read: TIFF, PNG, JPEG, PNM, GIF, WebP, BMP (the first page of a TIFF). */
   image: Uint8Array;
-  /** Per-call Tesseract parameters (e.g. `user_defined_dpi`), restored after the call. */
-  parameters?: Record<string, string>;
-  /** Let Tesseract measure the skew of the text lines and straighten the image (costs a second layout analysis). */
-  deskew?: boolean;
-  /** Rotate the image by this angle before reading (Tesseract's sign: what its own skew measure would return). */
-  rotateRadians?: number;
-  /** Time limit for this page; the worker is killed and replaced when it runs over. */
+  /** Time limit for this page; the worker is stopped and replaced when it runs over. */
   timeoutMs?: number;
 }
 
-/** Kept structural, so tests and the page reader need not import tesseract.js's types. */
-export type OcrResult = Tesseract.Page;
+export type OcrResult = OcrPage;
 
 interface Slot {
-  worker: Tesseract.Worker | null;
-  starting: Promise<Tesseract.Worker> | null;
+  worker: EngineWorker | null;
+  starting: Promise<EngineWorker> | null;
   busy: boolean;
 }
 
@@ -45,36 +42,60 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-/**
- * Our own thread entry (worker.ts, compiled), which silences the engine's console output. Run from the
- * TypeScript sources (tests) there is no compiled entry beside this file, and the build's is used; without a
- * build, tesseract.js's own.
- */
-const OWN_WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
-const BUILT_WORKER = fileURLToPath(new URL('../../dist/ocr/worker.js', import.meta.url));
-const WORKER_PATH = [OWN_WORKER, BUILT_WORKER].find((p) => fs.existsSync(p));
-
-/** A worker whose language data went missing hangs instead of failing; this bounds the wait. */
-const START_TIMEOUT_MS = 120_000;
-
 export class OcrPool {
   readonly jobs: number;
   readonly lang: string;
+  readonly engineChoice: OcrEngineChoice;
+  private readonly langs: Language[];
   private readonly parameters: Record<string, string>;
   private readonly slots: Slot[];
   private readonly queue: Job[] = [];
   private readonly waiters: Array<() => void> = [];
-  private langDir: LangDir | null = null;
+  private engineReady: Promise<Engine> | null = null;
+  private engineMade: Engine | null = null;
   private closed = false;
   /** Pages recognised since the pool was made (for benchmarks and summaries). */
   pagesDone = 0;
 
   constructor(options: OcrPoolOptions = {}) {
     this.jobs = Math.max(1, Math.floor(options.jobs ?? os.availableParallelism()));
-    const langs = parseLang(options.lang ?? 'swe');
-    this.lang = langs.join('+');
+    this.langs = parseLang(options.lang ?? 'swe');
+    this.lang = this.langs.join('+');
+    this.engineChoice = options.engine ?? 'auto';
+    if (!['auto', 'native', 'wasm'].includes(this.engineChoice)) throw new UsageError('usage', `unknown OCR engine "${String(this.engineChoice)}" (auto, native or wasm)`);
     this.parameters = { ...TESSERACT_PARAMETERS, ...options.parameters };
     this.slots = Array.from({ length: this.jobs }, () => ({ worker: null, starting: null, busy: false }));
+  }
+
+  /**
+   * The engine that reads this pool's pages, chosen on first use: what `auto` found, or an OcrError
+   * (`ocr-unavailable`) when `native` was asked for and cannot be had.
+   */
+  engine(): Promise<EngineInfo> {
+    return this.resolveEngine().then((e) => e.info);
+  }
+
+  private resolveEngine(): Promise<Engine> {
+    this.engineReady ??= (async () => {
+      // Type-only imports elsewhere keep tesseract.js unloaded until a page needs it.
+      let engine: Engine;
+      if (this.engineChoice === 'wasm') {
+        engine = await wasmEngine(this.langs, this.parameters);
+      } else {
+        const probe = await probeNative();
+        const problem = nativeProblem(probe, this.langs);
+        if (problem === null) engine = new NativeEngine(this.langs, probe.version!, this.parameters);
+        else if (this.engineChoice === 'native') throw new OcrError('ocr-unavailable', `--ocr-engine native needs the tesseract program: ${problem}; ${INSTALL_HINT}`);
+        else engine = await wasmEngine(this.langs, this.parameters);
+      }
+      if (this.closed) {
+        engine.dispose();
+        throw new OcrError('ocr-failed', 'OCR was stopped');
+      }
+      this.engineMade = engine;
+      return engine;
+    })();
+    return this.engineReady;
   }
 
   /** Recognises one page image. Pages queue when every worker is busy. */
@@ -100,7 +121,7 @@ export class OcrPool {
     return this.queue.length + this.slots.filter((s) => s.busy).length;
   }
 
-  /** Stops every worker and fails queued pages. Safe to call more than once. */
+  /** Stops every worker (native processes are killed and waited for), fails queued pages. Safe to call more than once. */
   async terminate(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -111,8 +132,9 @@ export class OcrPool {
       slot.worker = null;
       await worker?.terminate().catch(() => undefined);
     }));
-    this.langDir?.dispose();
-    this.langDir = null;
+    await this.engineReady?.catch(() => null);
+    this.engineMade?.dispose();
+    this.engineMade = null;
   }
 
   private pump(): void {
@@ -130,23 +152,20 @@ export class OcrPool {
   }
 
   private async run(slot: Slot, job: Job): Promise<void> {
-    let worker: Tesseract.Worker;
+    let worker: EngineWorker;
     try {
       worker = await this.ensureWorker(slot);
     } catch (error) {
       job.reject(error);
       return;
     }
-    const thread = threadOf(worker);
-    thread?.ref();
+    worker.idle(false);
     let timer: NodeJS.Timeout | undefined;
-    let onExit: ((code: number) => void) | undefined;
     try {
       const { request } = job;
-      const options: Record<string, unknown> = { ...request.parameters };
-      if (request.deskew) options.rotateAuto = true;
-      else if (request.rotateRadians) options.rotateRadians = request.rotateRadians;
-      const work = worker.recognize(request.image as unknown as Buffer, options, { text: false, blocks: true });
+      const work = worker.recognize(request.image);
+      // After a timeout the stopped worker rejects the page too; the race has already been decided.
+      work.catch(() => undefined);
       const limits: Array<Promise<never>> = [];
       if (request.timeoutMs !== undefined && Number.isFinite(request.timeoutMs)) {
         const ms = request.timeoutMs;
@@ -154,23 +173,17 @@ export class OcrPool {
           timer = setTimeout(() => reject(new OcrError('ocr-timeout', `OCR of the page took longer than ${Math.round(ms / 1000)} s`)), ms);
         }));
       }
-      // A worker that dies (out of memory in WebAssembly) would otherwise leave the page waiting forever.
-      limits.push(new Promise<never>((_, reject) => {
-        onExit = (code) => reject(new OcrError('ocr-failed', `the OCR worker stopped unexpectedly (exit code ${code})`));
-        thread?.once('exit', onExit);
-      }));
       const result = await Promise.race([work, ...limits]);
       this.pagesDone++;
-      job.resolve(result.data);
+      job.resolve(result);
     } catch (error) {
       // A stuck or crashed worker cannot be trusted with the next page.
       if (error instanceof OcrError) this.discard(slot);
-      job.reject(error instanceof OcrError ? error : classify(error));
+      job.reject(error);
     } finally {
       clearTimeout(timer);
-      if (onExit) thread?.off('exit', onExit);
       // Idle workers must not keep the process alive when a caller forgets terminate().
-      threadOf(slot.worker)?.unref();
+      slot.worker?.idle(true);
     }
   }
 
@@ -180,9 +193,10 @@ export class OcrPool {
     void worker?.terminate().catch(() => undefined);
   }
 
-  private ensureWorker(slot: Slot): Promise<Tesseract.Worker> {
-    if (slot.worker) return Promise.resolve(slot.worker);
-    slot.starting ??= this.startWorker().then(
+  private ensureWorker(slot: Slot): Promise<EngineWorker> {
+    if (slot.worker?.alive) return Promise.resolve(slot.worker);
+    slot.worker = null;
+    slot.starting ??= this.resolveEngine().then((engine) => engine.startWorker()).then(
       (worker) => {
         slot.starting = null;
         if (this.closed) {
@@ -199,65 +213,11 @@ export class OcrPool {
     );
     return slot.starting;
   }
-
-  private async startWorker(): Promise<Tesseract.Worker> {
-    this.langDir ??= languageDir(parseLang(this.lang));
-    let timer: NodeJS.Timeout | undefined;
-    const start = Tesseract.createWorker(this.lang, Tesseract.OEM.LSTM_ONLY, {
-      langPath: this.langDir.dir,
-      ...(WORKER_PATH ? { workerPath: WORKER_PATH } : {}),
-      gzip: true,
-      // Any other cache method reads and writes <lang>.traineddata in the current directory.
-      cacheMethod: 'none',
-      // tesseract.js rethrows worker errors from a message handler (an uncaught exception) unless this is set;
-      // the failing call still rejects.
-      errorHandler: () => undefined,
-      // `logger: undefined` crashes tesseract.js; a no-op does not.
-      logger: () => undefined,
-    });
-    try {
-      const worker = await Promise.race([
-        start,
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new OcrError('ocr-unavailable', 'the OCR engine did not start')), START_TIMEOUT_MS);
-        }),
-      ]);
-      // An 'error' event without a listener would take the whole process down; a dead worker only loses its page
-      // (the running job sees the 'exit') and is replaced on the next one.
-      const thread = threadOf(worker);
-      thread?.on('error', () => undefined);
-      thread?.once('exit', () => {
-        for (const slot of this.slots) if (slot.worker === worker) slot.worker = null;
-      });
-      if (Object.keys(this.parameters).length > 0) await worker.setParameters(this.parameters);
-      thread?.unref();
-      return worker;
-    } catch (error) {
-      void start.then((w) => w.terminate()).catch(() => undefined);
-      throw error instanceof OcrError ? error : new OcrError('ocr-unavailable', `the OCR engine failed to start: ${message(error)}`, { cause: error });
-    } finally {
-      clearTimeout(timer);
-    }
-  }
 }
 
-function threadOf(worker: Tesseract.Worker | null | undefined): ThreadWorker | undefined {
-  return (worker as unknown as { worker?: ThreadWorker } | null | undefined)?.worker ?? undefined;
-}
-
-function message(error: unknown): string {
-  return String((error as { message?: unknown })?.message ?? error).replace(/\s+/g, ' ').trim();
-}
-
-/** Leptonica's "cannot read" is the input's fault; anything else is the engine's. */
-function classify(error: unknown): ProtokollError {
-  const text = message(error);
-  // The engine's image decoders (Leptonica's, and bmp-js for BMP) are the only part that reads the input's bytes:
-  // an out-of-range read or an empty result from them is a damaged image.
-  if (/read image|image file|pixRead|Error attempting|ERR_OUT_OF_RANGE|out of range|Unexpected end of JSON/i.test(text)) {
-    return new InputError('image-invalid', `the image cannot be decoded (${text})`, { cause: error });
-  }
-  return new OcrError('ocr-failed', `OCR failed: ${text}`, { cause: error });
+async function wasmEngine(langs: readonly Language[], parameters: Readonly<Record<string, string>>): Promise<Engine> {
+  const { WasmEngine } = await import('./wasm.js');
+  return new WasmEngine(langs, parameters);
 }
 
 /**

@@ -12,6 +12,8 @@
 
 /** Tesseract parameters set once on every worker. */
 export const TESSERACT_PARAMETERS: Readonly<Record<string, string>> = {
+  // One uniform block of text, tesseract.js's default; the tesseract program's own default is 3 (automatic).
+  tessedit_pageseg_mode: '6',
   thresholding_method: '2',
   tessedit_do_invert: '0',
   // Tesseract prints diagnostics ("Estimating resolution as 274") on stderr, which belongs to the CLI.
@@ -31,11 +33,6 @@ export function renderDpi(imageDpi: number | null): number {
 export const MIN_DESKEW_DEGREES = 1;
 /** Skew beyond this is not a tilted scan (a rotated table, a landscape page); rotating by it would do harm. */
 const MAX_SKEW_DEGREES = 5;
-
-/** Per-page parameters: the resolution when the file states a believable one, so Tesseract need not guess it. */
-export function pageParameters(dpi: number | null): Record<string, string> {
-  return dpi ? { user_defined_dpi: String(dpi) } : {};
-}
 
 /**
  * The slope of the text lines of a greyscale image, in radians (positive: lines fall to the right, in image
@@ -81,9 +78,4 @@ export function estimateSkew(grey: Uint8Array, width: number, height: number): n
 /** The rotation worth making for a measured skew: none below MIN_DESKEW_DEGREES. */
 export function deskewAngle(skew: number): number {
   return Math.abs(skew) >= (MIN_DESKEW_DEGREES * Math.PI) / 180 ? skew : 0;
-}
-
-/** The pixels of a binary PGM (P5, 8-bit) as made by PdfFile.renderPage. */
-export function pgmPixels(pgm: Uint8Array, width: number, height: number): Uint8Array {
-  return pgm.subarray(pgm.length - width * height);
 }

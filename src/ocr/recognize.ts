@@ -4,9 +4,9 @@ import { warning } from '../document.js';
 import { OcrError } from '../errors.js';
 import { unrotateBox } from '../input/box.js';
 import type { Warning } from '../schema/minutes.js';
-import { baselineSlope, pageLines, type OcrPage } from './page.js';
+import { pageLines, type OcrPage } from './page.js';
+import { preparePage, type GreyImage } from './page-image.js';
 import type { OcrPool } from './pool.js';
-import { pageParameters } from './preprocess.js';
 
 /** Lines whose mean word confidence is below this are reported (Tesseract's own "probably wrong" zone). */
 export const LOW_CONFIDENCE = 60;
@@ -14,22 +14,14 @@ export const LOW_CONFIDENCE = 60;
 const MAX_LINE_WARNINGS = 10;
 
 export const DEFAULT_PAGE_TIMEOUT_MS = 120_000;
-/** An image whose text turns out tilted by more than this is read again, straightened (images are not measured beforehand). */
-const REREAD_SKEW_DEGREES = 1;
 
 export interface PageRequest {
-  image: Uint8Array;
+  /** The page as decoded or rendered, at the resolution chosen for OCR (preprocess.ocrDpi). */
+  image: GreyImage;
   page: number;
-  dpi: number | null;
   timeoutMs?: number;
-  /**
-   * The text-line slope measured beforehand (preprocess.estimateSkew), in radians; the page is straightened
-   * before reading. Undefined when not measured: then a page found clearly tilted is read a second time.
-   */
+  /** The text-line slope measured beforehand (preprocess.estimateSkew), in radians; measured here when undefined. */
   skew?: number;
-  /** The image's size in pixels: line boxes of a straightened page are turned back onto the image as given. */
-  width?: number;
-  height?: number;
 }
 
 export interface OcrReading {
@@ -39,40 +31,22 @@ export interface OcrReading {
   words: number;
 }
 
+/**
+ * Straightens and encodes the page (page-image.ts), reads it through the pool, and rebuilds its lines. Line boxes
+ * and the page's size are in the pixels of `request.image` as given, not of the straightened copy OCR read.
+ */
 export async function ocrPage(pool: OcrPool, request: PageRequest): Promise<OcrReading> {
   const n = request.page;
-  const started = performance.now();
-  const limit = request.timeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
-  const read = (skew: number) => pool.recognize({
-    image: request.image,
-    parameters: pageParameters(request.dpi),
-    // Tesseract's angle has the opposite sign of a slope measured in image coordinates.
-    rotateRadians: -skew,
-    timeoutMs: Math.max(1, limit - (performance.now() - started)),
-  });
+  const { width, height } = request.image;
+  const size = { width, height, unit: 'px' as const };
+  const prepared = preparePage(request.image, request.skew);
   let result: OcrPage;
-  let straightened = request.skew ?? 0;
   try {
-    result = await read(straightened);
-    if (request.skew === undefined) {
-      const slope = baselineSlope(result);
-      if (Math.abs(slope) > (REREAD_SKEW_DEGREES * Math.PI) / 180) {
-        // The first reading stands if the second runs out of time.
-        const again = await read(slope).catch((error: unknown) => {
-          if (error instanceof OcrError && error.code === 'ocr-timeout') return null;
-          throw error;
-        });
-        if (again && (again.confidence ?? 0) >= (result.confidence ?? 0)) {
-          result = again;
-          straightened = slope;
-        }
-      }
-    }
+    result = await pool.recognize({ image: prepared.image, timeoutMs: request.timeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS });
   } catch (error) {
     if (error instanceof OcrError && error.code === 'ocr-timeout') {
-      const { width, height } = request;
       return {
-        page: { number: n, lines: [], source: 'ocr', ocrConfidence: null, size: width && height ? { width, height, unit: 'px' } : null },
+        page: { number: n, lines: [], source: 'ocr', ocrConfidence: null, size, ocr: await pool.engine() },
         warnings: [warning('ocr-timeout', `page ${n} was skipped: ${error.message}`, { page: n, line: 1 })],
         words: 0,
       };
@@ -80,13 +54,11 @@ export async function ocrPage(pool: OcrPool, request: PageRequest): Promise<OcrR
     throw error;
   }
   const reading = pageLines(result, n);
-  const { width, height } = request;
-  const sized = width !== undefined && height !== undefined && width > 0 && height > 0;
-  // Boxes are in the straightened image; the reader sees the page as scanned. Without the size there is no centre to turn about.
-  const lines = reading.lines.map((l) => ({ ...l, box: l.box && (sized ? unrotateBox(l.box, straightened, width, height) : straightened ? null : l.box) }));
+  // Boxes are in the straightened image; the reader sees the page as scanned.
+  const lines = reading.lines.map((l) => ({ ...l, box: l.box && unrotateBox(l.box, prepared.rotated, width, height) }));
   return {
-    page: { number: n, lines, source: 'ocr', ocrConfidence: reading.confidence, size: sized ? { width, height, unit: 'px' } : null },
-    warnings: confidenceWarnings(reading.lines, n),
+    page: { number: n, lines, source: 'ocr', ocrConfidence: reading.confidence, size, ocr: await pool.engine() },
+    warnings: confidenceWarnings(lines, n),
     words: reading.words,
   };
 }

@@ -1,6 +1,8 @@
 // Generates the valid Swedish forms a damaged word part may stand for: lost diacritics
-// (a → å/ä, o → ö), OCR glyph confusions (é, 6, & for å/ä/ö; d, i, a, G only as a last resort),
+// (a → å/ä, o → ö), OCR glyph confusions (the glyphs counted in data/ocr-confusions.json: strong ones such as é,
+// 6, & for å/ä/ö; weak ones only as a last resort),
 // and compounds rebuilt from the lexicon's compound parts.
+import { ocrConfusions } from './confusions.js';
 import { ROLE, type Lexicon } from './lexicon.js';
 
 export interface Candidate {
@@ -32,27 +34,24 @@ interface Sub {
 }
 
 const DIA: Record<string, string[]> = { a: ['å', 'ä'], o: ['ö'] };
-// glyphs OCR reads for å/ä/ö: strong evidence that a letter lost its ring or dots
-const STRONG1: Record<string, string[]> = { 'é': ['ä', 'ö'], 'è': ['ä', 'ö'], 'ë': ['ä', 'ö'], '6': ['ö'], '&': ['å'], 'ô': ['ö'], 'ó': ['ö'], 'á': ['å', 'ä'], 'à': ['å', 'ä'] };
-const STRONG2: Record<string, string> = { 'oé': 'ö', 'éo': 'ö', 'é6': 'ö', '6é': 'ö', 'aé': 'ä', 'oè': 'ö' };
-// plain letters OCR sometimes makes of å/ä/ö: believable only for otherwise unknown words
-const WEAK1: Record<string, string[]> = { d: ['å', 'ä', 'ö'], i: ['ä', 'å'], a: ['ö'], g: ['å', 'ä', 'ö'] };
-const WEAK2: Record<string, string> = { da: 'å' };
+// Glyphs OCR reads for å/ä/ö, counted from data (confusions.ts): strong ones mostly stand for a lost letter where
+// they occur inside a word (é, 6, &…); weak ones are usually themselves (d, i…) and are tried only for otherwise
+// unknown words. Looked up as read, so a capital G inside a word is not a g.
+const MODEL = ocrConfusions();
 
 function subs(s: string, orig: string, i: number, weakAllowed: boolean): Sub[] {
   const c = s[i]!;
+  const o = orig[i] ?? c;
   const out: Sub[] = [{ out: c, len: 1, kind: 0 }];
   for (const d of DIA[c] ?? []) out.push({ out: d, len: 1, kind: 1 });
-  for (const d of STRONG1[c] ?? []) out.push({ out: d, len: 1, kind: 2 });
+  const lookup = <T>(table: Record<string, T>, asRead: string, lower: string): T | undefined => table[asRead] ?? (asRead !== lower ? table[lower] : undefined);
+  for (const d of lookup(MODEL.strong1, o, c) ?? []) out.push({ out: d, len: 1, kind: 2 });
   const two = s.slice(i, i + 2);
-  const s2 = STRONG2[two];
-  if (s2) out.push({ out: s2, len: 2, kind: 2 });
+  const twoRead = orig.slice(i, i + 2);
+  for (const d of lookup(MODEL.strong2, twoRead, two) ?? []) out.push({ out: d, len: 2, kind: 2 });
   if (weakAllowed) {
-    // a capital G inside a lowercase word is a misread å/ä/ö; a lowercase g is just a g
-    const w1 = c === 'g' ? (orig[i] === 'G' && i > 0 ? WEAK1.g : undefined) : WEAK1[c];
-    for (const d of w1 ?? []) out.push({ out: d, len: 1, kind: 3 });
-    const w2 = WEAK2[two];
-    if (w2) out.push({ out: w2, len: 2, kind: 3 });
+    for (const d of lookup(MODEL.weak1, o, c) ?? []) out.push({ out: d, len: 1, kind: 3 });
+    for (const d of lookup(MODEL.weak2, twoRead, two) ?? []) out.push({ out: d, len: 2, kind: 3 });
   }
   return out;
 }

@@ -87,7 +87,7 @@ async function* pdfImages(bytes: Uint8Array, file: string, options: PageImageOpt
       try {
         // The rasteriser OCR uses: one renderer for every PDF page protokoll draws, greyscale is all a reader needs here.
         const page = await pdf.renderPage(n, options.dpi ?? PAGE_IMAGE.dpi, PAGE_IMAGE.maxPixels);
-        yield { page: n, data: encode(greyCanvas(page.image, page.width, page.height), options), problem: null };
+        yield { page: n, data: encode(greyCanvas(page.pixels, page.width, page.height), options), problem: null };
       } catch (error) {
         yield { page: n, data: null, problem: message(error) };
       }

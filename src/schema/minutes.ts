@@ -37,12 +37,21 @@ export const PageSize = z.object({
   unit: z.enum(['pt', 'px']),
 }).strict();
 
+/** How an OCR'd page was read, so an archive can tell which engine, version and language made its text. */
+export const OcrInfo = z.object({
+  engine: z.enum(['tesseract', 'tesseract.js']),
+  version: z.string().min(1),
+  lang: z.string().min(1),
+}).strict();
+
 export const PageInfo = z.object({
   number: z.number().int().min(1),
   text: z.enum(['layer', 'ocr', 'plain']),
   ocrConfidence: z.number().min(0).max(100).nullable(),
   /** Null for text inputs; added within schema v1 like SourceRef.box, so older outputs lack it. */
   size: PageSize.nullable().optional(),
+  /** Present on pages read by OCR (`text: "ocr"`). */
+  ocr: OcrInfo.optional(),
 }).strict();
 
 export const Source = z.object({
@@ -154,6 +163,7 @@ export type Box = z.infer<typeof Box>;
 export type PageSize = z.infer<typeof PageSize>;
 export type SourceRef = z.infer<typeof SourceRef>;
 export type PageInfo = z.infer<typeof PageInfo>;
+export type OcrInfo = z.infer<typeof OcrInfo>;
 export type Source = z.infer<typeof Source>;
 export type DocumentKind = z.infer<typeof DocumentKind>;
 export type Header = z.infer<typeof Header>;

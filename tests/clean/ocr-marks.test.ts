@@ -6,6 +6,9 @@ describe('Markdown marks as OCR reads them', () => {
   it('turns quote pairs glued between fields back into field separators', () => {
     expect(restoreOcrEmphasis('Hälsingerådet"”"SAMMANTRÄDESPROTOKOLL””Styrelsen ek för')).toBe('Hälsingerådet**SAMMANTRÄDESPROTOKOLL**Styrelsen ek för');
     expect(restoreOcrEmphasis('Han sa "hej" till mig')).toBe('Han sa "hej" till mig');
+    // one '+' where native Tesseract read the "**" before a paragraph; a plus between numbers stays
+    expect(restoreOcrEmphasis('769602-5290+$794 Övriga frågor')).toBe('769602-5290**$794 Övriga frågor');
+    expect(restoreOcrEmphasis('2+3 blir 5')).toBe('2+3 blir 5');
     // A lone mark between spaces is a speck.
     expect(restoreOcrEmphasis('Beslutande\tLedamöter = ”\tLisa Andersson (M),')).toBe('Beslutande\tLedamöter\tLisa Andersson (M),');
     expect(restoreOcrEmphasis('Berit Bergström (M)\t»\tPatrik Johansson')).toBe('Berit Bergström (M)\t\tPatrik Johansson');
@@ -29,6 +32,8 @@ describe('noisy typewriter scans', () => {
     expect(restoreOcrHeading('f44 NÄRVARANDE')).toEqual({ text: 'NÄRVARANDE', heading: 2 });
     expect(restoreOcrHeading('; ++ 1. Det ekonomiska läget')).toEqual({ text: '1. Det ekonomiska läget', heading: 2 });
     expect(restoreOcrHeading('444 X3. Återkoppling från SKR')).toEqual({ text: 'X3. Återkoppling från SKR', heading: 2 });
+    // native Tesseract reads the typewriter's "###" as "tä" where tesseract.js reads "fä"
+    expect(restoreOcrHeading('tä "45. Rapport från nätverket')).toEqual({ text: '"45. Rapport från nätverket', heading: 2 });
     expect(restoreOcrHeading('4 500 kronor betalas ut')).toEqual({ text: '4 500 kronor betalas ut', heading: 0 });
   });
   it('drops dust cells at a line\'s ends and mends a name split by a speck', () => {

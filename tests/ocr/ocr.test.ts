@@ -36,6 +36,21 @@ describe('OCR of images', () => {
     expect(progress).toEqual(['0/1', '1/1']);
   });
 
+  it('reads a finer scan at a lower resolution, and measures its boxes on the image as the file holds it', async () => {
+    // The same crop as a JPEG that says 600 dpi: read at 400 (preprocess.renderDpi), boxes in the file's pixels.
+    const { loadImage, createCanvas } = await import('@napi-rs/canvas');
+    const png = await loadImage(Buffer.from(fixture('familjen-p1-top.png')));
+    const canvas = createCanvas(png.width, png.height);
+    canvas.getContext('2d').drawImage(png, 0, 0);
+    const jpeg = withJfifDpi(canvas.toBuffer('image/jpeg', 92), 600);
+    const doc = await readInput(jpeg, 'fine.jpg', { ocrPool: pool });
+    const page = doc.pages[0]!;
+    expect(page.lines[0]!.text).toBe('Protokoll nr 9 2025');
+    expect(page.size).toEqual({ width: 1654, height: 550, unit: 'px' });
+    const title = page.lines[0]!.box!;
+    expect([title.x, title.y, title.x + title.width]).toEqual([expect.closeTo(171, -1.5), expect.closeTo(7, -1.5), expect.closeTo(407, -1.5)]);
+  });
+
   it('reads every page of a multi-page TIFF, Swedish letters included', async () => {
     const doc = await readInput(fixture('two-pages.tif'), 'scan.tif', { ocrPool: pool });
     const [p1, p2] = texts(doc);
@@ -78,6 +93,18 @@ describe('OCR of PDFs', () => {
     }
   });
 
+  // As scanner software makes them: the scan as a JPEG under Tesseract's invisible GlyphLessFont text.
+  it('auto: replaces a scanner\'s own OCR layer that lost å/ä/ö, and keeps one that reads well', async () => {
+    const poor = await readInput(fixture('scanner-layer-poor.pdf'), 'poor.pdf', { ocrPool: pool });
+    expect(poor.pages.map((p) => p.source)).toEqual(['ocr']);
+    expect(poor.warnings.map((w) => w.code)).toEqual(['pdf-text-layer-replaced']);
+    expect(texts(poor)[0]).toContain('John-Erik Jansson (C), Söderhamns kommun');
+    const good = await readInput(fixture('scanner-layer-good.pdf'), 'good.pdf', { ocrPool: pool });
+    expect(good.pages.map((p) => p.source)).toEqual(['layer']);
+    expect(good.warnings).toEqual([]);
+    expect(texts(good)[0]).toContain('Mikael Löthstam (S), Hudiksvalls kommun');
+  });
+
   it('never: text layers only, and a warning for the page without one', async () => {
     const doc = await readInput(mixed, 'mixed.pdf', { ocr: 'never', ocrPool: pool });
     expect(doc.pages.map((p) => p.source)).toEqual(['layer', 'layer', 'layer']);
@@ -85,8 +112,9 @@ describe('OCR of PDFs', () => {
     expect(doc.warnings.map((w) => [w.code, w.page])).toEqual([['page-no-text', 2]]);
   });
 
+  // With tesseract.js, whose workers are threads (engines.test.ts does the same for native processes).
   it('a page over the time limit gets ocr-timeout and the document goes on; when every page ran over it fails', async () => {
-    const own = new OcrPool({ jobs: 1 });
+    const own = new OcrPool({ jobs: 1, engine: 'wasm' });
     try {
       const doc = await readInput(mixed, 'mixed.pdf', { ocr: 'auto', ocrPool: own, pageTimeoutMs: 1 });
       expect(doc.pages).toHaveLength(3);
@@ -116,3 +144,12 @@ describe('the OCR pool', () => {
     expect(InputError).toBeDefined();
   });
 });
+
+/** A JPEG (as Skia writes it: JFIF first) with its stated resolution set. */
+function withJfifDpi(jpeg: Buffer, dpi: number): Uint8Array {
+  const b = new Uint8Array(jpeg);
+  expect(Buffer.from(b.subarray(6, 11)).toString('latin1')).toBe('JFIF\0');
+  b[13] = 1; // dots per inch
+  b[14] = dpi >> 8; b[15] = dpi & 255; b[16] = dpi >> 8; b[17] = dpi & 255;
+  return b;
+}

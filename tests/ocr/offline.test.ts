@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { nativeProblem, probeNative } from '../../src/ocr/native.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const png = path.join(repo, 'fixtures/ocr/familjen-p1-top.png');
@@ -22,11 +23,13 @@ afterEach(() => {
   for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function runChild(lang: string) {
+const native = nativeProblem(await probeNative(), ['swe', 'eng']);
+
+function runChild(lang: string, engine: 'native' | 'wasm') {
   const cwd = tmp();
   const home = tmp();
   const temp = tmp();
-  const node = [process.execPath, '--import', path.join(import.meta.dirname, 'no-network.mjs'), path.join(import.meta.dirname, 'offline-child.mjs'), png, lang];
+  const node = [process.execPath, '--import', path.join(import.meta.dirname, 'no-network.mjs'), path.join(import.meta.dirname, 'offline-child.mjs'), png, lang, engine];
   // Without a network namespace (unshare needs privileges) the preloaded guard alone proves no connection is tried.
   const [cmd, ...args] = canUnshare ? ['unshare', '-n', ...node] : node;
   const r = spawnSync(cmd!, args, { cwd, env: { ...process.env, HOME: home, TMPDIR: temp }, encoding: 'utf8', timeout: 120_000 });
@@ -45,25 +48,32 @@ describe('the network guard', () => {
 });
 
 describe(`OCR offline${canUnshare ? ' (in a network namespace without interfaces)' : ' (network calls trapped)'}`, () => {
-  it('reads a PNG page with no network and writes no file anywhere', () => {
-    const { r, cwd, home, temp } = runChild('swe');
-    expect(r.stderr).not.toContain('NETWORK ATTEMPT');
-    expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { pages: Array<{ source: string; ocrConfidence: number; text: string[] }> };
-    expect(out.pages).toHaveLength(1);
-    expect(out.pages[0]!.source).toBe('ocr');
-    expect(out.pages[0]!.text).toContain('Kommundirektorsmote i Familjen Helsingborg');
-    // No swe.traineddata cache, nothing else either.
-    expect(fs.readdirSync(cwd)).toEqual([]);
-    expect(fs.readdirSync(home)).toEqual([]);
-    expect(fs.readdirSync(temp)).toEqual([]);
-  });
+  for (const engine of ['wasm', 'native'] as const) {
+    const skip = engine === 'native' && native !== null;
+    const name = engine === 'wasm' ? 'tesseract.js' : `native tesseract${skip ? ` (skipped: ${native})` : ''}`;
 
-  it('reads swe+eng from a private folder that is gone afterwards', () => {
-    const { r, cwd, temp } = runChild('swe+eng');
-    expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).pages[0].text).toContain('Protokoll nr 9 2025');
-    expect(fs.readdirSync(cwd)).toEqual([]);
-    expect(fs.readdirSync(temp)).toEqual([]);
-  });
+    it.skipIf(skip)(`${name}: reads a PNG page with no network and writes no file anywhere`, () => {
+      const { r, cwd, home, temp } = runChild('swe', engine);
+      expect(r.stderr).not.toContain('NETWORK ATTEMPT');
+      expect(r.status, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout) as { pages: Array<{ source: string; ocr: { engine: string }; text: string[] }> };
+      expect(out.pages).toHaveLength(1);
+      expect(out.pages[0]!.source).toBe('ocr');
+      expect(out.pages[0]!.ocr.engine).toBe(engine === 'wasm' ? 'tesseract.js' : 'tesseract');
+      expect(out.pages[0]!.text).toContain('Kommundirektorsmote i Familjen Helsingborg');
+      // No swe.traineddata cache, no page image, nothing else either.
+      expect(fs.readdirSync(cwd)).toEqual([]);
+      expect(fs.readdirSync(home)).toEqual([]);
+      expect(fs.readdirSync(temp)).toEqual([]);
+    });
+
+    // tesseract.js needs both models in one folder, made for the run; the native program is simply given -l swe+eng.
+    it.skipIf(skip || engine === 'native')(`${name}: reads swe+eng, leaving no temporary folder`, () => {
+      const { r, cwd, temp } = runChild('swe+eng', engine);
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).pages[0].text).toContain('Protokoll nr 9 2025');
+      expect(fs.readdirSync(cwd)).toEqual([]);
+      expect(fs.readdirSync(temp)).toEqual([]);
+    });
+  }
 });

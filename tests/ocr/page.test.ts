@@ -56,3 +56,30 @@ describe('OCR page lines', () => {
     expect(pageLines({ blocks: null }, 1)).toEqual({ lines: [], confidence: null, words: 0 });
   });
 });
+
+describe('specks and table cells', () => {
+  it('drops a stray mark far out at the end of a line, but keeps a cross that stands in a column of a table', () => {
+    const lines = [
+      line(200, [['Ledamot', 160, 330], ['Närvarande', 900, 1120]]),
+      line(240, [['Anna', 160, 250], ['Öberg', 262, 380], ['x', 960, 980, 40]]),
+      line(280, [['Per', 160, 230], ['Ek', 245, 300]]),
+      line(320, [['Maria', 160, 270], ['Lind', 282, 360], ['x', 962, 982, 45]]),
+      line(360, [['Göran', 160, 280], ['Häll', 292, 370], ['x', 958, 978, 38]]),
+      line(400, [['Ale', 160, 230], ['E', 1400, 1420, 30]]),
+    ];
+    expect(pageLines(page(lines), 1).lines.map((l) => l.text)).toEqual([
+      'Ledamot\tNärvarande', 'Anna Öberg\tx', 'Per Ek', 'Maria Lind\tx', 'Göran Häll\tx', 'Ale',
+    ]);
+  });
+
+  it('drops a stray mark far out before a line too, but keeps a number and a first column of a table', () => {
+    const lines = [
+      line(200, [['i:', 20, 40, 30], ['Anteckningar', 160, 400]]),
+      line(240, [['3', 60, 75, 30], ['Beslut', 160, 300]]),
+      line(280, [['x', 60, 75, 40], ['Anna', 160, 250]]),
+      line(320, [['x', 62, 77, 40], ['Per', 160, 230]]),
+      line(360, [['x', 61, 76, 40], ['Maria', 160, 270]]),
+    ];
+    expect(pageLines(page(lines), 1).lines.map((l) => l.text)).toEqual(['Anteckningar', '3 Beslut', 'x Anna', 'x Per', 'x Maria']);
+  });
+});
