@@ -2,10 +2,11 @@
 import { Command, Option } from 'commander';
 import { explain, type ExplainedLine } from '../explain.js';
 import type { OcrMode } from '../ocr/documents.js';
+import { OCR_ENGINES, type OcrEngineChoice } from '../ocr/engine.js';
 import type { Io } from './io.js';
 import { readSource } from './source.js';
 
-interface ExplainCliOptions { json?: boolean; repair: boolean; password?: string; ocr: OcrMode; lang: string; page?: string }
+interface ExplainCliOptions { json?: boolean; repair: boolean; password?: string; ocr: OcrMode; ocrEngine: OcrEngineChoice; lang: string; page?: string }
 
 export function explainCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('explain')
@@ -14,6 +15,7 @@ export function explainCommand(io: Io, setExit: (code: number) => void): Command
     .option('--json', 'print the lines as JSON (one object per line, with the converted document)')
     .option('--page <n>', 'only the lines of this page')
     .addOption(new Option('--ocr <mode>', 'when to read pages by OCR').choices(['auto', 'always', 'never']).default('auto'))
+    .addOption(new Option('--ocr-engine <engine>', 'OCR engine: auto (native tesseract when installed, else tesseract.js), native, wasm').choices([...OCR_ENGINES]).default('auto'))
     .option('--lang <codes>', 'OCR language: swe, eng or swe+eng', 'swe')
     .option('--no-repair', 'do not restore lost diacritics or undo OCR confusions')
     .option('--password <password>', 'password for encrypted PDFs')
@@ -27,7 +29,7 @@ Examples:
   $ protokoll explain fixtures/pdf-gr-kommunchefer/input.pdf --json | jq '.lines[] | select(.became[0] == "unused")'`)
     .action(async (input: string, opts: ExplainCliOptions) => {
       const { bytes, file } = await readSource(input, io);
-      const result = await explain(bytes, { fileName: file, repair: opts.repair, password: opts.password, ocr: opts.ocr, lang: opts.lang });
+      const result = await explain(bytes, { fileName: file, repair: opts.repair, password: opts.password, ocr: opts.ocr, ocrEngine: opts.ocrEngine, lang: opts.lang });
       const page = opts.page !== undefined ? Number(opts.page) : null;
       const lines = page === null ? result.lines : result.lines.filter((l) => l.page === page);
       if (opts.json) io.out(JSON.stringify({ lines, document: result.minutes }, null, 2) + '\n');

@@ -39,6 +39,13 @@ describe('explain', () => {
     expect(lines.every((l) => l.became.length > 0 || l.furniture !== null || l.zone !== null)).toBe(true);
   }, 60_000);
 
+  it('reads an image with the OCR engine asked for on the command line, as convert does', async () => {
+    const io = fakeIo();
+    expect(await run(['explain', path.join(fixtures, 'ocr/familjen-title.png'), '--ocr-engine', 'wasm', '--json'], io)).toBe(0);
+    const parsed = JSON.parse(io.stdout()) as { document: { source: { pages: Array<{ ocr?: { engine: string } | null }> } } };
+    expect(parsed.document.source.pages[0]!.ocr?.engine).toBe('tesseract.js');
+  }, 60_000);
+
   it('prints one line per cleaned line on the command line, a page at a time, or JSON', async () => {
     const io = fakeIo();
     expect(await run(['explain', path.join(fixtures, 'text-krf-halland-2024/input.txt'), '--page', '1'], io)).toBe(0);
