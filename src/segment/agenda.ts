@@ -16,8 +16,8 @@ const KIND_SUFFIX = /\s*\(([A-ZÅÄÖ1l|])\)\s*$/;
 
 export interface ParsedEntry { number: string | null; title: string; page: number | null; kind: string | null }
 
-/** OCR reads "§ 180" as "S 180": before a case number ("S 180 Dnr KS-2026-00174") it can be nothing else. */
-const OCR_SIGN_BEFORE_CASE = /^S\s?(?=\d{1,4}\s+(?:Dnr|DNR|Diarienr)\b)/;
+/** OCR reads "§ 180" as "S 180" or "S$ 179": before a case number ("S 180 Dnr KS-2026-00174") it can be nothing else. */
+const OCR_SIGN_BEFORE_CASE = /^(?:S\$|\$S|S|§)\s?(?=\d{1,4}\s+(?:Dnr|DNR|Diarienr)\b)/;
 
 export function parseAgendaLine(text: string, withPage: boolean): ParsedEntry | null {
   let t = withoutOcrLeaders(text.trim().replace(/^[-–•·*]\s+/, '').replace(OCR_SIGN_BEFORE_CASE, '§'));

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { segmentText } from '../helpers.js';
 
-const INDEX = 'Innehåll\n§179 Dnr KS-2025-00970\nMarkanvisningstävling för Aranäs etapp 4\nS 180 Dnr KS-2026-00174\nMarkanvisningstävling småhus inom kvarteret Gjutaren och\nLiljan\n';
+const INDEX = 'Innehåll\nS$ 179 Dnr KS-2025-00970\nMarkanvisningstävling för Aranäs etapp 4\nS 180 Dnr KS-2026-00174\nMarkanvisningstävling småhus inom kvarteret Gjutaren och\nLiljan\n';
 
 describe('headings found by their case number', () => {
   it('finds both items when their § lines came out as noise', () => {
