@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { editDistance } from './cer.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = (p) => import(path.join(repo, 'dist', p));
@@ -32,20 +33,6 @@ const shared = ['../shared/fixtures', '../../shared/fixtures'].map((p) => path.r
 const truthDir = option('--truth', shared ? path.join(shared, 'text') : '');
 const targets = option('--dpi', '200,250,300,400,0').split(',').map(Number);
 
-const norm = (s) => Array.from(s.normalize('NFC').replace(/\s+/g, ' ').trim());
-function editDistance(gt, ocr) {
-  const a = norm(gt);
-  const b = norm(ocr);
-  let prev = new Uint32Array(b.length + 1);
-  let cur = new Uint32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1);
-    [prev, cur] = [cur, prev];
-  }
-  return { chars: a.length, edits: prev[b.length] };
-}
 const hz = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
 const childCpu = () => {
   const f = fs.readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');

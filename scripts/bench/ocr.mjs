@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { editDistance } from './cer.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 if (!fs.existsSync(path.join(repo, 'dist/ocr/pool.js'))) {
@@ -54,28 +55,6 @@ if (!fs.existsSync(path.join(fixtures, 'scanned'))) {
 const probe = spawnSync('tesseract', ['--version'], { encoding: 'utf8' });
 const nativeVersion = probe.status === 0 ? /tesseract\s+v?(\S+)/i.exec(`${probe.stdout}${probe.stderr}`)?.[1] ?? '?' : null;
 const nativeHasSwe = nativeVersion !== null && /^swe$/m.test(spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout ?? '');
-
-// ---- character error rate ----
-const norm = (s) => Array.from(s.normalize('NFC').replace(/\s+/g, ' ').trim());
-function editDistance(gt, ocr) {
-  const a = norm(gt);
-  const b = norm(ocr);
-  let prev = new Uint32Array(b.length + 1);
-  let cur = new Uint32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    const ai = a[i - 1];
-    for (let j = 1; j <= b.length; j++) {
-      let best = prev[j - 1] + (ai === b[j - 1] ? 0 : 1);
-      if (prev[j] + 1 < best) best = prev[j] + 1;
-      if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
-      cur[j] = best;
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return { chars: a.length, edits: prev[b.length] };
-}
 
 // ---- page images ----
 /** The JPEG streams of an image-only PDF (img2pdf embeds each scan as it is), in page order. */
