@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { treeRssMb } from './process-memory.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 // Text and born-digital PDFs whose text layer is intact, so the batch measures conversion, not OCR.
@@ -40,27 +41,10 @@ function run(cmd, args) {
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (t) => (stderr += t));
   let treeMb = 0;
-  const sampler = setInterval(() => { treeMb = Math.max(treeMb, tree(child.pid).reduce((sum, pid) => sum + rssMb(pid), 0)); }, 50);
+  const sampler = setInterval(() => { treeMb = Math.max(treeMb, treeRssMb(child.pid)); }, 50);
   return new Promise((resolve) => child.on('close', (status) => { clearInterval(sampler); resolve({ status, stderr, treeMb }); }));
 }
 
-function tree(pid) {
-  const all = [];
-  for (const todo = [pid]; todo.length;) {
-    const p = todo.pop();
-    all.push(p);
-    try {
-      for (const t of fs.readdirSync(`/proc/${p}/task`)) {
-        try { todo.push(...fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)); } catch { /* gone */ }
-      }
-    } catch { /* gone */ }
-  }
-  return all;
-}
-
-function rssMb(pid) {
-  try { return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1] ?? 0) / 1024; } catch { return 0; }
-}
 
 const small = await batch(10);
 const large = await batch(500);

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mutate } from './mutate.mjs';
+import { processTree, treeRssMb } from '../bench/process-memory.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const arg = (name, fallback) => {
@@ -136,12 +137,12 @@ async function parent() {
         inFlight.delete(index);
         record(index, 'hang', { message: `still running after ${HANG_MS / 1000} s` });
         // The process is stuck somewhere: end it with its readers; its other cases count as crashes.
-        for (const pid of tree(child.pid)) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+        for (const pid of processTree(child.pid)) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
       }, HANG_MS));
       child.send({ index });
     };
     const sampler = setInterval(() => {
-      if (child?.pid) peakMb = Math.max(peakMb, tree(child.pid).reduce((sum, pid) => sum + rssMb(pid), 0));
+      if (child?.pid) peakMb = Math.max(peakMb, treeRssMb(child.pid));
     }, 100);
     sampler.unref();
     start();
@@ -157,28 +158,4 @@ async function parent() {
   console.log(`  max memory ${Math.round(peakMb)} MB (protokoll with its PDF readers and OCR threads, sampled every 0.1 s)`);
   for (const f of findings.slice(0, 20)) console.log(`  ${f.outcome} #${f.index} ${f.name}: ${f.code ?? ''} ${f.message ?? ''}`);
   process.exit(counts.crash || counts.hang ? 1 : 0);
-}
-
-function tree(pid) {
-  const all = [];
-  const todo = [pid];
-  while (todo.length) {
-    const p = todo.pop();
-    all.push(p);
-    try {
-      for (const t of fs.readdirSync(`/proc/${p}/task`)) {
-        try { todo.push(...fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)); } catch { /* gone */ }
-      }
-    } catch { /* gone */ }
-  }
-  return all;
-}
-
-function rssMb(pid) {
-  try {
-    const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'latin1'));
-    return m ? Number(m[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
 }
